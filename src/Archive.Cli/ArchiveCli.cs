@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Archive.Cli.Commands;
+using Archive.Verdict;
+using Spectre.Console;
+
+namespace Archive.Cli;
+
+/// <summary>The command line: parses arguments, runs one command, and turns its outcome into an <see cref="ExitCode"/>.</summary>
+public static class ArchiveCli
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("Archive: checks archived web pages against the live web and reports exactly what changed.");
+        root.Subcommands.Add(SeedsCommand.Create(console));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var root = Build(console);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.MarkupLineInterpolated($"[red]error:[/] {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'archive --help' for usage.");
+            return (int)ExitCode.InputError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = console.Out.Profile.Out.Writer,
+                    Error = console.Error.Profile.Out.Writer,
+                    EnableDefaultExceptionHandler = false,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.Error.WriteLine("Cancelled.");
+            return (int)ExitCode.ToolFailure;
+        }
+#pragma warning disable CA1031 // The tool's last line of defence: any failure becomes exit code 3 with its reason.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            console.Error.MarkupLineInterpolated($"[red]archive failed:[/] {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("ARCHIVE_DEBUG") is "1")
+            {
+                console.Error.WriteLine(e.ToString());
+            }
+
+            return (int)ExitCode.ToolFailure;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Archive.Seeds.Formats;
+
+namespace Archive.Seeds;
+
+/// <summary>
+/// Reads one seed file, recognising its format from the content. Never throws for bad input: every problem
+/// becomes a <see cref="SeedError"/> naming the file, the line and what is wrong.
+/// </summary>
+public sealed class SeedReader(SeedReaderOptions? options = null)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly SeedReaderOptions options = options ?? SeedReaderOptions.Default;
+
+    public async Task<SeedLoad> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        byte[] bytes;
+        DateTimeOffset lastModified;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return Fail(path, null, Directory.Exists(path) ? "is a directory, not a seed file" : "no such file");
+            }
+
+            if (info.Length > options.MaxBytes)
+            {
+                return Fail(path, null, $"the file is {Megabytes(info.Length)}, over the {Megabytes(options.MaxBytes)} limit for a seed");
+            }
+
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            lastModified = new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(path, null, $"cannot be read: {e.Message}");
+        }
+
+        return Parse(path, bytes, lastModified);
+    }
+
+    /// <summary>Reads a seed from bytes already in memory (the file name still gives the id).</summary>
+    public SeedLoad Parse(string path, ReadOnlySpan<byte> bytes, DateTimeOffset lastModified)
+    {
+        if (bytes.Length > options.MaxBytes)
+        {
+            return Fail(path, null, $"the file is {Megabytes(bytes.Length)}, over the {Megabytes(options.MaxBytes)} limit for a seed");
+        }
+
+        if (!TryDecode(path, bytes, out var text, out var error))
+        {
+            return SeedLoad.Failed(error);
+        }
+
+        var file = new SeedText(path, text, lastModified, options);
+        try
+        {
+            var lines = text.Split('\n');
+            if (ArchiveFormat.Claims(lines))
+            {
+                return SeedLoad.Loaded(ArchiveFormat.Read(file, lines));
+            }
+
+            if (SavedPageFormat.Claims(text))
+            {
+                return SeedLoad.Loaded(SavedPageFormat.Read(file));
+            }
+
+            return string.IsNullOrWhiteSpace(text)
+                ? Fail(path, null, "the file is empty")
+                : Fail(path, 1, "not a seed: expected '<!--<unix milliseconds>-->' then '[title](source-url)', or an HTML page saved by a browser");
+        }
+        catch (SeedFormatException e)
+        {
+            return Fail(path, e.Line, e.Message);
+        }
+    }
+
+    private static bool TryDecode(string path, ReadOnlySpan<byte> bytes, out string text, out SeedError error)
+    {
+        text = string.Empty;
+        error = null!;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            error = new SeedError(path, 1, "the file is UTF-16; seeds must be UTF-8");
+            return false;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        var nul = bytes.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            error = new SeedError(path, LineOfByte(bytes, nul), "the file is binary (it contains NUL bytes), not a text seed");
+            return false;
+        }
+
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = Math.Max(0, e.Index);
+            var bad = offset < bytes.Length ? bytes[offset] : (byte)0;
+            error = new SeedError(path, LineOfByte(bytes, offset), $"not valid UTF-8 (byte 0x{bad:X2} at offset {offset}); seeds must be UTF-8");
+            return false;
+        }
+
+        // Windows line endings are harmless; normalising them keeps every later line count and diff honest.
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return true;
+    }
+
+    private static int LineOfByte(ReadOnlySpan<byte> bytes, int offset) => bytes[..Math.Min(offset, bytes.Length)].Count((byte)'\n') + 1;
+
+    private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.#} MB");
+
+    private static SeedLoad Fail(string path, int? line, string message) => SeedLoad.Failed(new SeedError(path, line, message));
+}

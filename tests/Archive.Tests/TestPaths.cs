@@ -1,0 +1,42 @@
+namespace Archive.Tests;
+
+/// <summary>Where the repository, its seeds and the shared corpus are, wherever the tests run from.</summary>
+internal static class TestPaths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Seeds => Path.Combine(RepositoryRoot, "seeds");
+
+    public static string UserSeed => Path.Combine(Seeds, "000_4506d4644e1b47ed.txt");
+
+    public static string Fixtures => Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures");
+
+    /// <summary>The shared corpus of real archived articles; it is not ours, so it is read in place and never copied.</summary>
+    public static string Corpus => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus"));
+
+    public static IReadOnlyList<string> CorpusFiles() =>
+        Directory.Exists(Corpus)
+            ? Directory.EnumerateFiles(Corpus, "*.md", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    public static void RequireCorpus()
+    {
+        if (CorpusFiles().Count == 0)
+        {
+            Assert.Ignore($"The shared corpus is not at {Corpus}; these tests need it beside the repository.");
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Archive.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Archive.sln not found above " + AppContext.BaseDirectory);
+    }
+}
