@@ -27,6 +27,7 @@ internal static class SeedsCommand
             Arity = ArgumentArity.ZeroOrMore,
             DefaultValueFactory = _ => ["seeds"],
         };
+        paths.Validators.Add(CliValidation.NoUnknownOptions);
         var json = new Option<bool>("--json") { Description = "Print the list as JSON instead of a table." };
         var command = new Command("seeds", "List the seeds in a directory: id, archive time, source URL and what each body holds.")
         {

@@ -33,7 +33,12 @@ public static class WebUrl
     /// <summary>Resolves <paramref name="reference"/> against <paramref name="baseUrl"/> as a browser resolves an attribute value.</summary>
     public static bool TryResolve(Uri baseUrl, string reference, out Uri url, out string problem)
     {
-        var parsed = new Url(new Url(baseUrl.AbsoluteUri), reference);
+        // AngleSharp gives an absolute URL with an empty path ("https://host?q=1") the base URL's path when it is
+        // resolved against a base, which the standard does not; absolute and scheme-relative references are
+        // therefore parsed on their own.
+        var trimmed = reference.Trim();
+        var absolute = new Url(trimmed.StartsWith("//", StringComparison.Ordinal) ? baseUrl.Scheme + ":" + trimmed : trimmed);
+        var parsed = absolute is { IsRelative: false, IsInvalid: false } ? absolute : new Url(new Url(baseUrl.AbsoluteUri), reference);
         return TryConvert(parsed, reference, out url, out problem);
     }
 
