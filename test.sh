@@ -8,7 +8,7 @@ cd "$here"
 source "$here/scripts/provision.sh"
 ensure_dotnet
 
-dotnet build Archive.sln -c Release --nologo -v quiet -clp:"ErrorsOnly;NoSummary"
+dotnet build Archive.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 ensure_chromium "$here/src/Archive.Cli/bin/Release/net10.0/archive.dll"
 
 log="$(mktemp)"

@@ -12,6 +12,8 @@ public static class ArchiveCli
     {
         var root = new RootCommand("Archive: checks archived web pages against the live web and reports exactly what changed.");
         root.Subcommands.Add(SeedsCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(BrowserCommand.Create(console));
         return root;
     }
 

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Archive.Capture;
+using Archive.Pipeline;
+using Archive.Report;
+using Archive.Verdict;
+using Archive.Web;
+using Spectre.Console;
+
+namespace Archive.Cli.Commands;
+
+/// <summary><c>archive check [PATH...]</c>: captures every seed's live page, judges it, and writes the report.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("seeds")
+        {
+            Description = "Seed files or directories (searched recursively).",
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => ["seeds"],
+        };
+        paths.Validators.Add(CliValidation.NoUnknownOptions);
+        var json = new Option<string>("--json") { Description = "Where to write the JSON report.", DefaultValueFactory = _ => Path.Combine("reports", "latest", "report.json") };
+        var maps = new Option<string[]>("--map") { Description = "FROM=TO: fetch URLs starting with FROM from TO instead (repeatable; the longest FROM wins). Reports keep the original URLs.", AllowMultipleArgumentsPerToken = false };
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "Let seeds and pages reach loopback and private network addresses." };
+        var browserPath = new Option<string?>("--browser-path") { Description = "The Chromium or Chrome binary to launch (else $ARCHIVE_CHROMIUM, Playwright's browser, then the system's)." };
+        var browserEndpoint = new Option<string?>("--browser-endpoint") { Description = "Use a remote browser: ws://… (Playwright server) or http://…/ws://…/devtools/browser/… (CDP)." };
+        var concurrency = new Option<int>("--concurrency") { Description = "Pages captured at once.", DefaultValueFactory = _ => CheckOptions.DefaultConcurrency };
+        var pageTimeout = new Option<double>("--page-timeout") { Description = "Seconds a page may take to load (and each HTTP request to answer).", DefaultValueFactory = _ => 30 };
+        var totalTimeout = new Option<double>("--total-timeout") { Description = "Seconds one seed may take in all.", DefaultValueFactory = _ => 120 };
+        var snapshots = new Option<string>("--snapshots") { Description = "Where captures are stored.", DefaultValueFactory = _ => "snapshots" };
+        var noSnapshots = new Option<bool>("--no-snapshots") { Description = "Store no captures." };
+
+        var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
+        {
+            paths, json, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
+        };
+        concurrency.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                r.AddError("--concurrency must be between 1 and 64");
+            }
+        });
+        foreach (var seconds in new[] { pageTimeout, totalTimeout })
+        {
+            seconds.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<double>() is <= 0 or > 3600)
+                {
+                    r.AddError($"{r.Option.Name} must be a number of seconds between 0 and 3600");
+                }
+            });
+        }
+
+        maps.Validators.Add(r =>
+        {
+            foreach (var value in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                try
+                {
+                    UrlMapping.Parse(value);
+                }
+                catch (FormatException e)
+                {
+                    r.AddError(e.Message);
+                }
+            }
+        });
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var page = TimeSpan.FromSeconds(parse.GetValue(pageTimeout));
+            var options = new CheckOptions(
+                new UrlMap((parse.GetValue(maps) ?? []).Select(UrlMapping.Parse)),
+                FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate) },
+                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(parse.GetValue(totalTimeout)) },
+                new BrowserOptions(parse.GetValue(browserPath), parse.GetValue(browserEndpoint)),
+                parse.GetValue(concurrency),
+                parse.GetValue(noSnapshots) ? null : parse.GetValue(snapshots));
+            return await RunAsync(console, options, parse.GetValue(paths) ?? [], parse.GetValue(json)!, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, string jsonPath, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var (report, exit) = await new CheckRunner(options, new ConsoleProgress(console)).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+        await JsonReport.WriteAsync(jsonPath, report, cancellationToken).ConfigureAwait(false);
+        var s = report.Summary;
+        console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {jsonPath}"));
+        return (int)exit;
+    }
+
+    /// <summary>One line per seed as it finishes: plain enough for CI logs, coloured on a terminal.</summary>
+    private sealed class ConsoleProgress(CliConsole console) : ICheckObserver
+    {
+        public void RunStarted(int seeds) => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checking {seeds} seed(s)..."));
+
+        public void SeedFinished(SeedReport seed, int finished, int total)
+        {
+            var colour = seed.Status switch
+            {
+                SeedStatus.Unchanged => "green",
+                SeedStatus.Changed => "yellow",
+                _ => "red",
+            };
+            var status = seed.Status.ToString().ToLowerInvariant();
+            var detail = seed.Reason ?? seed.SourceUrl ?? string.Empty;
+            var seconds = seed.Page.Timings is { } t ? string.Create(CultureInfo.InvariantCulture, $" ({t.TotalMs / 1000:0.0} s)") : string.Empty;
+            console.Out.MarkupLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"[{colour}]{status,-9}[/] [[{finished}/{total}]] {Markup.Escape(seed.Id)}: {Markup.Escape(detail)}{seconds}"));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Archive.Capture;
+
+/// <summary>Limits on one page capture. Every external input has a cap and a time limit.</summary>
+/// <param name="NavigationTimeout">How long the page may take to reach its load event; past it the capture goes on with what loaded.</param>
+/// <param name="TotalTimeout">Everything for one seed: past it the capture is abandoned and reported.</param>
+/// <param name="NetworkQuiet">How long to wait, after loading and scrolling, for the network to fall quiet.</param>
+/// <param name="MaxScrollSteps">Viewport heights scrolled to trigger lazy loading.</param>
+/// <param name="MaxSubresources">Requests one page may make; further ones are refused.</param>
+/// <param name="MaxPageBytes">The HTML document is cut off here.</param>
+/// <param name="MaxImageBytes">One image's bytes are kept up to this size.</param>
+/// <param name="MaxImageBytesPerPage">All images' bytes kept for one page; past it sizes are still recorded, bytes not.</param>
+/// <param name="MaxScreenshotHeight">Full-page screenshots are clipped at this height in CSS pixels.</param>
+public sealed record CaptureOptions(
+    TimeSpan NavigationTimeout,
+    TimeSpan TotalTimeout,
+    TimeSpan NetworkQuiet,
+    int MaxScrollSteps = 30,
+    int MaxSubresources = 600,
+    long MaxPageBytes = 8 * 1024 * 1024,
+    long MaxImageBytes = 12 * 1024 * 1024,
+    long MaxImageBytesPerPage = 64 * 1024 * 1024,
+    int ViewportWidth = 1280,
+    int ViewportHeight = 900,
+    int MaxScreenshotHeight = 16_000,
+    bool DismissOverlays = true)
+{
+    public static CaptureOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3));
+}

@@ -1,0 +1,287 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Archive.Web;
+using Microsoft.Playwright;
+
+namespace Archive.Capture;
+
+/// <summary>
+/// Captures one live page. The main document is fetched first through the shared <see cref="HttpFetcher"/>
+/// (so redirects, retries and dead pages are settled without a browser); an HTML page is then opened in a
+/// fresh browser context in which every request the page makes is intercepted and fetched through the same
+/// fetcher — mapped, capped, policed — and answered to the browser in the original URL space.
+/// </summary>
+public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Func<Task<IBrowser>> browser)
+{
+    private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
+
+    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.TotalTimeout);
+
+        var document = await fetcher.FetchAsync(new FetchRequest(sourceUrl, MaxBodyBytes: options.MaxPageBytes), deadline.Token).ConfigureAwait(false);
+        var fetchMs = total.Elapsed.TotalMilliseconds;
+        var notes = new List<string>();
+        if (document.Truncated)
+        {
+            notes.Add($"the HTML document was cut off at {options.MaxPageBytes / 1024 / 1024} MB");
+        }
+
+        var unrendered = new PageCapture(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, null, null, null, [], [], [], notes, new CaptureTimings(fetchMs, 0, 0, fetchMs), null);
+        if (document.Failure is not null || document.Status is not (>= 200 and < 300))
+        {
+            return unrendered;
+        }
+
+        if (document.MediaType is { } type && !HtmlTypes.Contains(type))
+        {
+            notes.Add($"the live URL serves {type}, not an HTML page; it was not rendered");
+            return unrendered;
+        }
+
+        return await RenderAsync(sourceUrl, document, notes, total, fetchMs, deadline, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PageCapture> RenderAsync(Uri sourceUrl, FetchResponse document, List<string> notes, Stopwatch total, double fetchMs, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    {
+        var session = new Session(fetcher, options, document, deadline.Token);
+        var context = await (await browser().ConfigureAwait(false)).NewContextAsync(new BrowserNewContextOptions
+        {
+            AcceptDownloads = false,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+            UserAgent = fetcher.Options.UserAgent,
+        }).ConfigureAwait(false);
+        await using var closeContext = context.ConfigureAwait(false);
+
+        // Closing the context ends whatever the page is still doing when the total time limit passes.
+        await using var onDeadline = deadline.Token.Register(() => _ = context.CloseAsync()).ConfigureAwait(false);
+        var loadMs = 0.0;
+        var settleMs = 0.0;
+        try
+        {
+            await context.RouteAsync("**/*", session.HandleAsync).ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    session.ConsoleErrors.Enqueue(message.Text);
+                }
+            };
+            page.PageError += (_, error) => session.ConsoleErrors.Enqueue(error);
+            page.RequestFailed += (_, request) => session.NoteBrowserFailure(request);
+
+            var load = Stopwatch.StartNew();
+            try
+            {
+                await page.GotoAsync(document.FinalUrl.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)options.NavigationTimeout.TotalMilliseconds }).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                notes.Add($"the page did not finish loading within {options.NavigationTimeout.TotalSeconds:0} s; captured as it was");
+            }
+
+            loadMs = load.Elapsed.TotalMilliseconds;
+            var settle = Stopwatch.StartNew();
+            if (options.DismissOverlays && await ConsentOverlays.DismissAsync(page).ConfigureAwait(false) is { } clicked)
+            {
+                notes.Add($"dismissed a consent overlay ({clicked})");
+            }
+
+            await AutoScroll.RunAsync(page, options.MaxScrollSteps, 120).ConfigureAwait(false);
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = (float)options.NetworkQuiet.TotalMilliseconds }).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                notes.Add($"the network was still busy {options.NetworkQuiet.TotalSeconds:0.#} s after loading");
+            }
+
+            settleMs = settle.Elapsed.TotalMilliseconds;
+            var html = await page.ContentAsync().ConfigureAwait(false);
+            var text = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText : ''").ConfigureAwait(false);
+            var screenshot = await ScreenshotAsync(page, notes).ConfigureAwait(false);
+            notes.AddRange(session.Notes);
+            return new PageCapture(
+                sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, null, html, text, screenshot,
+                session.Images(), session.Failed.ToList(), session.ConsoleErrors.ToList(), notes,
+                new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds), null);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = deadline.IsCancellationRequested
+                ? $"the capture exceeded its total time limit of {options.TotalTimeout.TotalSeconds:0} s"
+                : $"the browser failed: {FirstLine(e.Message)}";
+            notes.AddRange(session.Notes);
+            return new PageCapture(
+                sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, null, null, null, null,
+                session.Images(), session.Failed.ToList(), session.ConsoleErrors.ToList(), notes,
+                new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds), reason);
+        }
+    }
+
+    private async Task<byte[]?> ScreenshotAsync(IPage page, List<string> notes)
+    {
+        try
+        {
+            var height = await page.EvaluateAsync<int>("() => Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement.scrollHeight)").ConfigureAwait(false);
+            var clip = height > options.MaxScreenshotHeight;
+            if (clip)
+            {
+                notes.Add($"the screenshot was clipped at {options.MaxScreenshotHeight} px of {height}");
+            }
+
+            return await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                FullPage = !clip,
+                Clip = clip ? new Clip { X = 0, Y = 0, Width = options.ViewportWidth, Height = options.MaxScreenshotHeight } : null,
+                Type = ScreenshotType.Png,
+                Timeout = 30_000,
+            }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            notes.Add("no screenshot: " + FirstLine(e.Message));
+            return null;
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+
+    /// <summary>The state of one page's capture, shared by the request handler and the page's events.</summary>
+    private sealed class Session(HttpFetcher fetcher, CaptureOptions options, FetchResponse document, CancellationToken cancellationToken)
+    {
+        private readonly ConcurrentQueue<CapturedImage> images = new();
+        private readonly ConcurrentQueue<string> notes = new();
+        private int requests;
+        private int documentServed;
+        private long imageBytes;
+
+        public ConcurrentQueue<string> ConsoleErrors { get; } = new();
+
+        public ConcurrentQueue<FailedRequest> Failed { get; } = new();
+
+        public IEnumerable<string> Notes => notes.Distinct();
+
+        public List<CapturedImage> Images() => images.ToList();
+
+        public async Task HandleAsync(IRoute route)
+        {
+            var request = route.Request;
+            if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !WebUrl.IsHttp(url))
+            {
+                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
+                return;
+            }
+
+            // The main document was fetched already; the first navigation to it is answered from that fetch.
+            if (request.IsNavigationRequest && request.Frame.ParentFrame is null && url.AbsoluteUri == document.FinalUrl.AbsoluteUri
+                && Interlocked.Exchange(ref documentServed, 1) == 0)
+            {
+                await FulfillAsync(route, document).ConfigureAwait(false);
+                return;
+            }
+
+            if (Interlocked.Increment(ref requests) > options.MaxSubresources)
+            {
+                notes.Enqueue($"the page made more than {options.MaxSubresources} requests; the rest were refused");
+                Failed.Enqueue(new FailedRequest(url, request.ResourceType, "over the request limit"));
+                await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
+                return;
+            }
+
+            var isImage = request.ResourceType == "image";
+            FetchResponse response;
+            try
+            {
+                response = await fetcher.FetchAsync(
+                    new FetchRequest(url, request.Method, request.Headers, request.PostDataBuffer, MaxBodyBytes: isImage ? options.MaxImageBytes : options.MaxPageBytes),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await TryAbortAsync(route, "timedout").ConfigureAwait(false);
+                return;
+            }
+
+            if (response.Failure is { } failure)
+            {
+                Failed.Enqueue(new FailedRequest(url, request.ResourceType, failure.Message));
+                await TryAbortAsync(route, failure.Kind switch
+                {
+                    FetchFailureKind.Dns => "namenotresolved",
+                    FetchFailureKind.ConnectionRefused => "connectionrefused",
+                    FetchFailureKind.ConnectionReset => "connectionreset",
+                    FetchFailureKind.Timeout => "timedout",
+                    FetchFailureKind.Refused => "blockedbyclient",
+                    _ => "failed",
+                }).ConfigureAwait(false);
+                return;
+            }
+
+            if (isImage || response.MediaType?.StartsWith("image/", StringComparison.Ordinal) == true)
+            {
+                Record(url, response);
+            }
+
+            await FulfillAsync(route, response).ConfigureAwait(false);
+        }
+
+        public void NoteBrowserFailure(IRequest request)
+        {
+            // Requests the handler aborted are recorded there already, with a better reason.
+            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && !Failed.Any(f => f.Url == url))
+            {
+                Failed.Enqueue(new FailedRequest(url, request.ResourceType, request.Failure ?? "failed"));
+            }
+        }
+
+        private void Record(Uri url, FetchResponse response)
+        {
+            var size = response.Body.LongLength;
+            var keep = !response.Truncated && Interlocked.Add(ref imageBytes, size) <= options.MaxImageBytesPerPage;
+            if (!keep && !response.Truncated)
+            {
+                notes.Enqueue($"image bytes over {options.MaxImageBytesPerPage / 1024 / 1024} MB for the page were not kept");
+            }
+
+            images.Enqueue(new CapturedImage(
+                url, response.Status ?? 0, response.ContentType, size,
+                keep ? Convert.ToHexStringLower(SHA256.HashData(response.Body)) : null,
+                keep ? response.Body : null,
+                response.Truncated));
+        }
+
+        private static async Task FulfillAsync(IRoute route, FetchResponse response)
+        {
+            var headers = response.Headers
+                .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(g => new KeyValuePair<string, string>(g.Key, string.Join(g.Key == "set-cookie" ? "\n" : ", ", g.Select(h => h.Value))));
+            try
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = response.Status, Headers = headers, BodyBytes = response.Body }).ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                // The page went away (closed, navigated) before the answer came; nothing is waiting for it.
+            }
+        }
+
+        private static async Task TryAbortAsync(IRoute route, string code)
+        {
+            try
+            {
+                await route.AbortAsync(code).ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                // As above: nobody is waiting any more.
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Reflection;
+using System.Threading.Channels;
+using Archive.Capture;
+using Archive.Diff;
+using Archive.Report;
+using Archive.Seeds;
+using Archive.Snapshots;
+using Archive.Verdict;
+using Archive.Web;
+using Microsoft.Playwright;
+
+namespace Archive.Pipeline;
+
+/// <summary>
+/// One check run: seeds stream in, several are captured at once, each is judged and snapshotted as soon as it is
+/// done, and only its small report stays in memory. The browser is started on first need, so a run whose pages
+/// are all dead never starts one.
+/// </summary>
+public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
+{
+    public static ToolInfo Tool { get; } = new(
+        "archive",
+        typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+
+    public async Task<(RunReport Report, ExitCode Exit)> RunAsync(IReadOnlyList<string> seedPaths, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var total = SeedCollector.Discover(seedPaths).Count;
+        var store = options.SnapshotRoot is null ? null : new SnapshotStore(options.SnapshotRoot);
+        store?.SweepIncomplete();
+
+        using var fetcher = new HttpFetcher(options.Map, options.Fetch);
+        await using var browser = new LazyBrowser(options.Browser);
+        var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
+
+        var queue = Channel.CreateBounded<(int Order, SeedLoad Load)>(new BoundedChannelOptions(options.Concurrency * 2) { SingleWriter = true });
+        var results = new List<(int Order, SeedReport Report, ExitCode Exit)>();
+        var finished = 0;
+        observer.RunStarted(total);
+
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var order = 0;
+                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(seedPaths, cancellationToken).ConfigureAwait(false))
+                    {
+                        await queue.Writer.WriteAsync((order++, load), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    queue.Writer.Complete();
+                }
+            },
+            cancellationToken);
+
+        var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(
+            async () =>
+            {
+                await foreach (var (order, load) in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var (report, exit) = await CheckAsync(load, capturer, store, cancellationToken).ConfigureAwait(false);
+                    lock (results)
+                    {
+                        results.Add((order, report, exit));
+                        finished++;
+                        observer.SeedFinished(report, finished, total);
+                    }
+                }
+            },
+            cancellationToken)).ToList();
+
+        await Task.WhenAll(workers.Append(producer)).ConfigureAwait(false);
+        var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
+        var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, DateTimeOffset.UtcNow, RunSummary.Of(seeds), seeds);
+        return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
+    }
+
+    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, SnapshotStore? store, CancellationToken cancellationToken)
+    {
+        if (load.Seed is not { } seed)
+        {
+            var unreadable = SeedVerdict.Unreadable(load.Error!);
+            return (new SeedReport(load.Id, load.Path, null, null, unreadable.Status, unreadable.Reason, PageReport.None(unreadable.Reason), TextReport.None, [], [], null), unreadable.Exit);
+        }
+
+        PageCapture capture;
+        try
+        {
+            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = "the browser failed: " + e.Message.Split('\n')[0];
+            return (Report(seed, new Judgement(SeedStatus.Error, reason, ExitCode.ToolFailure), PageReport.None(reason), TextReport.None, null), ExitCode.ToolFailure);
+        }
+
+        var text = capture.Text is null ? null : ArchivedTextPresence.Compare(seed.Document, capture.Text);
+        var judgement = SeedVerdict.Decide(capture, text);
+        var snapshot = store is null ? null : await store.WriteAsync(seed.Id, capture, cancellationToken).ConfigureAwait(false);
+        var page = new PageReport(
+            capture.HttpStatus,
+            capture.FinalUrl.AbsoluteUri,
+            capture.Redirects.Select(r => r.Url.AbsoluteUri).ToList(),
+            false,
+            capture.Failure?.Message ?? capture.Error,
+            capture.ContentType,
+            new PageTimings(Round(capture.Timings.FetchMs), Round(capture.Timings.LoadMs), Round(capture.Timings.SettleMs), Round(capture.Timings.TotalMs)),
+            capture.Notes);
+        var textReport = text is null ? TextReport.None : new TextReport(text.Similarity, text.Blocks.Select(b => new BlockReport(b.Op, b.Archived, b.Live)).ToList());
+        return (Report(seed, judgement, page, textReport, snapshot), judgement.Exit);
+    }
+
+    private static SeedReport Report(Seed seed, Judgement judgement, PageReport page, TextReport text, string? snapshot) =>
+        new(seed.Id, seed.Path, seed.SourceUrl.AbsoluteUri, seed.ArchivedAt, judgement.Status, judgement.Reason, page, text, [], [], snapshot);
+
+    private static double Round(double ms) => Math.Round(ms, 1);
+
+    /// <summary>Starts the browser the first time a page needs it, once, however many workers ask at the same moment.</summary>
+    private sealed class LazyBrowser(BrowserOptions options) : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim gate = new(1, 1);
+        private BrowserHost? host;
+        private Exception? failure;
+
+        public async Task<IBrowser> GetAsync()
+        {
+            if (host is not null)
+            {
+                return host.Browser;
+            }
+
+            await gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                // A browser that failed to start fails every seed the same way; trying again per seed only costs time.
+                if (failure is not null)
+                {
+                    throw failure;
+                }
+
+                try
+                {
+                    host ??= await BrowserHost.StartAsync(options).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException)
+                {
+                    failure = e;
+                    throw;
+                }
+
+                return host.Browser;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+            }
+
+            gate.Dispose();
+        }
+    }
+}

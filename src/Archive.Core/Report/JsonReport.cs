@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Archive.IO;
+
+namespace Archive.Report;
+
+/// <summary>Reads and writes <c>report.json</c>.</summary>
+public static class JsonReport
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+
+        // Reports are read by people too: Chinese titles and URLs stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    public static string Serialize(RunReport report) => JsonSerializer.Serialize(report, Options);
+
+    public static RunReport Deserialize(string json) =>
+        JsonSerializer.Deserialize<RunReport>(json, Options) ?? throw new JsonException("the report is empty");
+
+    public static Task WriteAsync(string path, RunReport report, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(path, Serialize(report) + "\n", cancellationToken);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using Archive.Capture;
+using Archive.IO;
+
+namespace Archive.Snapshots;
+
+/// <summary>
+/// Stores captures under <c>&lt;root&gt;/&lt;seed-id&gt;/&lt;UTC time&gt;/</c> and image bytes once, by SHA-256, under
+/// <c>&lt;root&gt;/_media/</c>. A capture folder is assembled under a hidden temporary name and renamed into place
+/// when complete, so a killed run leaves no half snapshot; leftovers are swept at the next start.
+/// </summary>
+public sealed class SnapshotStore(string root)
+{
+    public const string MediaFolder = "_media";
+    private const string TempPrefix = ".incomplete-";
+
+    public string Root { get; } = root;
+
+    /// <summary>Removes what killed runs left half-written.</summary>
+    public int SweepIncomplete()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        var swept = 0;
+        foreach (var temp in Directory.EnumerateDirectories(Root, TempPrefix + "*", SearchOption.AllDirectories).ToList())
+        {
+            Directory.Delete(temp, recursive: true);
+            swept++;
+        }
+
+        var media = Path.Combine(Root, MediaFolder);
+        if (Directory.Exists(media))
+        {
+            foreach (var temp in Directory.EnumerateFiles(media, ".*.tmp-*").ToList())
+            {
+                File.Delete(temp);
+                swept++;
+            }
+        }
+
+        return swept;
+    }
+
+    /// <returns>The snapshot folder, relative to <see cref="Root"/>.</returns>
+    public async Task<string> WriteAsync(string seedId, PageCapture capture, CancellationToken cancellationToken)
+    {
+        var name = capture.CapturedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var seedFolder = Path.Combine(Root, seedId);
+        var final = Path.Combine(seedFolder, name);
+        for (var n = 2; Directory.Exists(final); n++)
+        {
+            final = Path.Combine(seedFolder, $"{name}-{n}");
+        }
+
+        var temp = Path.Combine(seedFolder, TempPrefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(temp);
+        try
+        {
+            foreach (var image in capture.Images.Where(i => i.Bytes is not null && i.Sha256 is not null))
+            {
+                var path = Path.Combine(Root, MediaFolder, image.Sha256!);
+                if (!File.Exists(path))
+                {
+                    await AtomicFile.WriteAllBytesAsync(path, image.Bytes, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (capture.Html is not null)
+            {
+                await File.WriteAllTextAsync(Path.Combine(temp, "page.html"), capture.Html, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (capture.Text is not null)
+            {
+                await File.WriteAllTextAsync(Path.Combine(temp, "page.txt"), capture.Text, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (capture.Screenshot is not null)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(temp, "screenshot.png"), capture.Screenshot, cancellationToken).ConfigureAwait(false);
+            }
+
+            // capture.json goes last: a folder holding it is complete.
+            await File.WriteAllTextAsync(Path.Combine(temp, "capture.json"), JsonSerializer.Serialize(CaptureFacts.From(capture), Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
+            Directory.Move(temp, final);
+            return Path.GetRelativePath(Root, final);
+        }
+        catch
+        {
+            Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>capture.json: the capture without its bulky parts, which sit beside it as files.</summary>
+    private sealed record CaptureFacts(
+        DateTimeOffset CapturedAt,
+        string SourceUrl,
+        string FinalUrl,
+        IReadOnlyList<object> Redirects,
+        int? HttpStatus,
+        string? ContentType,
+        object? Failure,
+        string? Error,
+        IReadOnlyList<object> Images,
+        IReadOnlyList<FailedRequest> FailedRequests,
+        IReadOnlyList<string> ConsoleErrors,
+        IReadOnlyList<string> Notes,
+        CaptureTimings Timings)
+    {
+        public static CaptureFacts From(PageCapture c) => new(
+            c.CapturedAt,
+            c.SourceUrl.AbsoluteUri,
+            c.FinalUrl.AbsoluteUri,
+            c.Redirects.Select(r => (object)new { url = r.Url.AbsoluteUri, status = r.Status }).ToList(),
+            c.HttpStatus,
+            c.ContentType,
+            c.Failure is null ? null : new { kind = c.Failure.Kind.ToString(), message = c.Failure.Message },
+            c.Error,
+            c.Images.Select(i => (object)new { url = i.Url.AbsoluteUri, status = i.Status, contentType = i.ContentType, size = i.Size, sha256 = i.Sha256, truncated = i.Truncated }).ToList(),
+            c.FailedRequests,
+            c.ConsoleErrors,
+            c.Notes,
+            c.Timings);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Archive.Verdict;
+
+/// <summary>A seed's overall status in the report.</summary>
+public enum SeedStatus
+{
+    /// <summary>The live page still holds what was archived (differences, if any, are only cosmetic).</summary>
+    Unchanged,
+
+    /// <summary>The live page answers, but what was archived has changed or is gone from it.</summary>
+    Changed,
+
+    /// <summary>The live page is gone: 404/410, another error status after retries, DNS failure, refused connection, timeout.</summary>
+    Dead,
+
+    /// <summary>The seed could not be checked: it is unreadable, it points where the tool must not go, or the tool itself failed.</summary>
+    Error,
+}
+
+/// <summary>A status, the reason a person needs to act on it, and what it means for the exit code.</summary>
+public sealed record Judgement(SeedStatus Status, string? Reason, ExitCode Exit);

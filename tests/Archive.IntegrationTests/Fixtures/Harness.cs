@@ -1,0 +1,57 @@
+using Archive.Capture;
+using Archive.Pipeline;
+using Archive.Report;
+using Archive.Verdict;
+using Archive.Web;
+
+namespace Archive.IntegrationTests.Fixtures;
+
+/// <summary>Options for driving the real pipeline against the live site quickly: short limits, fast retries.</summary>
+public static class Harness
+{
+    public static FetchOptions Fetch { get; } = FetchOptions.Default with
+    {
+        RequestTimeout = TimeSpan.FromSeconds(4),
+        MaxAttempts = 3,
+        BackoffBase = TimeSpan.FromMilliseconds(50),
+        MaxRetryAfter = TimeSpan.FromSeconds(2),
+    };
+
+    public static CaptureOptions Capture { get; } = CaptureOptions.Default with
+    {
+        NavigationTimeout = TimeSpan.FromSeconds(6),
+        TotalTimeout = TimeSpan.FromSeconds(40),
+        NetworkQuiet = TimeSpan.FromSeconds(2),
+        MaxPageBytes = 2 * 1024 * 1024,
+    };
+
+    public static CheckOptions Check(LiveSite site, string? snapshots, int concurrency = 4, bool allowPrivate = false) => new(
+        new UrlMap([UrlMapping.Parse(site.Map), UrlMapping.Parse($"http://news.example/={site.BaseUrl.AbsoluteUri}")]),
+        Fetch with { AllowPrivate = allowPrivate },
+        Capture,
+        new BrowserOptions(),
+        concurrency,
+        snapshots);
+
+    public static async Task<(RunReport Report, ExitCode Exit)> RunAsync(CheckOptions options, params string[] seeds) =>
+        await new CheckRunner(options, new NullObserver()).RunAsync(seeds, CancellationToken.None);
+
+    public static void RequireBrowser()
+    {
+        if (BrowserLocator.Find(null) is null)
+        {
+            Assert.Fail("These tests drive a real Chromium and none was found: " + BrowserLocator.Advice(null) + " (./test.sh installs one).");
+        }
+    }
+
+    private sealed class NullObserver : ICheckObserver
+    {
+        public void RunStarted(int seeds)
+        {
+        }
+
+        public void SeedFinished(SeedReport seed, int finished, int total)
+        {
+        }
+    }
+}
