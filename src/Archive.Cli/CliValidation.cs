@@ -18,4 +18,27 @@ internal static class CliValidation
             }
         }
     }
+
+    /// <summary>Adds a range check that stays quiet when the value did not even parse (the parser reports that itself).</summary>
+    public static void InRange<T>(System.CommandLine.Option<T> option, T min, T max, string message)
+        where T : IComparable<T>
+    {
+        option.Validators.Add(result =>
+        {
+            T value;
+            try
+            {
+                value = result.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+
+            if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
+            {
+                result.AddError(message);
+            }
+        });
+    }
 }

@@ -37,22 +37,10 @@ internal static class CheckCommand
         {
             paths, json, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
         };
-        concurrency.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 64)
-            {
-                r.AddError("--concurrency must be between 1 and 64");
-            }
-        });
+        CliValidation.InRange(concurrency, 1, 64, "--concurrency must be between 1 and 64");
         foreach (var seconds in new[] { pageTimeout, totalTimeout })
         {
-            seconds.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<double>() is <= 0 or > 3600)
-                {
-                    r.AddError($"{r.Option.Name} must be a number of seconds between 0 and 3600");
-                }
-            });
+            CliValidation.InRange(seconds, 0.001, 3600, $"{seconds.Name} must be a number of seconds between 0 and 3600");
         }
 
         maps.Validators.Add(r =>

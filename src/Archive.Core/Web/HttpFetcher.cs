@@ -293,9 +293,7 @@ public sealed class HttpFetcher : IDisposable
     private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        var addresses = await HostResolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         var trusted = context.InitialRequestMessage.Options.TryGetValue(Trusted, out var t) && t;
         var allowed = trusted ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
         if (allowed.Length == 0)

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Archive.IntegrationTests.Fixtures;
+
+namespace Archive.IntegrationTests.Cli;
+
+/// <summary>A real archive process, killed without warning half-way through a run.</summary>
+public sealed class KilledRunTests
+{
+    [Test]
+    public async Task KillingARunLeavesNoPartialSnapshotOrReport()
+    {
+        Harness.RequireBrowser();
+        await using var site = await LiveSite.StartAsync();
+        using var scratch = new Scratch();
+        for (var i = 0; i < 8; i++)
+        {
+            var path = $"/story-{i}";
+            site.Route(path, async context =>
+            {
+                await Task.Delay(700, context.RequestAborted);
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Pages.Article("Story", Pages.Paragraphs), context.RequestAborted);
+            });
+            Pages.Seed(scratch.Seeds, $"story-{i}", LiveSite.Public(path), Pages.Body(Pages.Paragraphs));
+        }
+
+        using (var run = Start(site, scratch))
+        {
+            // Wait until captures are being written, then pull the plug.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (CompleteSnapshots(scratch.Snapshots).Count < 2 && DateTime.UtcNow < deadline && !run.HasExited)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.That(run.HasExited, Is.False, "the run should still be going when it is killed");
+            run.Kill(entireProcessTree: true);
+            await run.WaitForExitAsync();
+        }
+
+        var seedFolders = Directory.GetDirectories(scratch.Snapshots).Where(d => Path.GetFileName(d) != "_media").ToList();
+        var visible = seedFolders.SelectMany(Directory.GetDirectories).Where(d => !Path.GetFileName(d).StartsWith('.')).ToList();
+        Assert.That(visible, Is.Not.Empty);
+        Assert.That(visible.Where(d => !File.Exists(Path.Combine(d, "capture.json"))), Is.Empty, "every visible snapshot folder is complete");
+        Assert.That(File.Exists(scratch.Report), Is.False, "the report is written whole or not at all");
+
+        // The next run sweeps what the killed one left half-written and finishes the job.
+        using (var again = Start(site, scratch))
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await again.WaitForExitAsync(limit.Token);
+            Assert.That(again.ExitCode, Is.Zero, await again.StandardError.ReadToEndAsync());
+        }
+
+        Assert.That(seedFolders.SelectMany(d => Directory.GetDirectories(d, ".incomplete-*")), Is.Empty);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(scratch.Report));
+        Assert.That(report.RootElement.GetProperty("summary").GetProperty("unchanged").GetInt32(), Is.EqualTo(8));
+    }
+
+    private static Process Start(LiveSite site, Scratch scratch)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = scratch.Root,
+        };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "archive.dll"), "check", scratch.Seeds, "--map", site.Map,
+            "--concurrency", "2", "--snapshots", scratch.Snapshots, "--json", scratch.Report,
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    private static List<string> CompleteSnapshots(string root) =>
+        Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "capture.json", SearchOption.AllDirectories).ToList()
+            : [];
+
+    private sealed class Scratch : IDisposable
+    {
+        public string Root { get; } = Directory.CreateTempSubdirectory("archive-killed-").FullName;
+
+        public string Seeds => Path.Combine(Root, "seeds");
+
+        public string Snapshots => Path.Combine(Root, "snapshots");
+
+        public string Report => Path.Combine(Root, "reports", "report.json");
+
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+    }
+}
