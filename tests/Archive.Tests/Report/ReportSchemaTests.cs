@@ -1,0 +1,74 @@
+using Archive.Diff;
+using Archive.Report;
+using Archive.Verdict;
+using NJsonSchema;
+
+namespace Archive.Tests.Report;
+
+/// <summary>The JSON report is a contract: every shape the tool can write validates against docs/report.schema.json.</summary>
+public sealed class ReportSchemaTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    private static async Task<JsonSchema> Schema() =>
+        await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "docs", "report.schema.json")));
+
+    /// <summary>A report holding every status, operation and optional field the schema allows.</summary>
+    public static RunReport EveryShape()
+    {
+        var page = new PageReport(200, "https://news.example/b", ["https://news.example/a"], false, null, "text/html", new PageTimings(1, 2, 3, 6), ["dismissed a consent overlay (OK)"]);
+        var text = new TextReport(0.5, Enum.GetValues<BlockOp>().Select(op => new BlockReport(op, op == BlockOp.Insert ? null : "archived", op == BlockOp.Delete ? null : "live")).ToList());
+        var media = Enum.GetValues<MediaStatus>().Select(s => new MediaReport("https://news.example/i.jpg", s == MediaStatus.Missing ? null : "https://news.example/i-800.jpg", s, s == MediaStatus.Error ? null : 0.9)).ToList();
+        var links = Enum.GetValues<LinkStatus>().Select(s => new LinkReport("https://other.example/x", s, s == LinkStatus.Skipped ? null : 200, null)).ToList();
+        var seeds = new List<SeedReport>
+        {
+            new("a", "seeds/a.txt", "https://news.example/a", At, SeedStatus.Unchanged, null, page, text, media, links, "a/20261124T080000Z"),
+            new("b", "seeds/b.txt", "https://news.example/b", At, SeedStatus.Changed, "2 of 9 archived text blocks are not in the live page", page, text, [], [], null),
+            new("c", "seeds/c.txt", "https://news.example/c", At, SeedStatus.Dead, "DNS lookup failed for news.example", PageReport.None("DNS lookup failed for news.example"), TextReport.None, [], [], null),
+            new("d", "seeds/d.txt", null, null, SeedStatus.Error, "seeds/d.txt:1: not a seed", PageReport.None("seeds/d.txt:1: not a seed"), TextReport.None, [], [], null),
+        };
+        return new RunReport(RunReport.CurrentSchemaVersion, new ToolInfo("archive", "0.1.0"), At, At.AddSeconds(3), RunSummary.Of(seeds), seeds);
+    }
+
+    [Test]
+    public async Task EveryShapeTheToolWritesIsValid()
+    {
+        var errors = (await Schema()).Validate(JsonReport.Serialize(EveryShape()));
+        Assert.That(errors.Select(e => e.ToString()), Is.Empty);
+    }
+
+    [Test]
+    public void TheReportReadsBackAsWritten()
+    {
+        var report = EveryShape();
+        var json = JsonReport.Serialize(report);
+        Assert.That(JsonReport.Serialize(JsonReport.Deserialize(json)), Is.EqualTo(json));
+        Assert.That(json, Does.Contain("\"status\": \"soft404\"").And.Contain("\"op\": \"move\"").And.Contain("\"status\": \"unchanged\""));
+    }
+
+    [TestCase("\"status\": \"unchanged\"", "\"status\": \"fine\"")]
+    [TestCase("\"schemaVersion\": 1", "\"schemaVersion\": \"1\"")]
+    [TestCase("\"similarity\": 0.5", "\"similarity\": 1.5")]
+    public async Task TheSchemaRejectsWhatBreaksTheContract(string good, string bad)
+    {
+        var json = JsonReport.Serialize(EveryShape());
+        Assert.That(json, Does.Contain(good));
+        Assert.That((await Schema()).Validate(json.Replace(good, bad, StringComparison.Ordinal)), Is.Not.Empty);
+    }
+
+    [Test]
+    public void SummaryCountsEachStatus()
+    {
+        Assert.That(EveryShape().Summary, Is.EqualTo(new RunSummary(4, 1, 1, 1, 1)));
+    }
+
+    [TestCase(new[] { ExitCode.Clean, ExitCode.Clean }, ExitCode.Clean)]
+    [TestCase(new[] { ExitCode.Clean, ExitCode.PolicyBroken }, ExitCode.PolicyBroken)]
+    [TestCase(new[] { ExitCode.InputError, ExitCode.PolicyBroken }, ExitCode.InputError)]
+    [TestCase(new[] { ExitCode.PolicyBroken, ExitCode.ToolFailure, ExitCode.InputError }, ExitCode.ToolFailure)]
+    [TestCase(new ExitCode[0], ExitCode.Clean)]
+    public void TheRunExitsWithItsMostSeriousOutcome(ExitCode[] seeds, ExitCode expected)
+    {
+        Assert.That(SeedVerdict.ExitCodeFor(seeds), Is.EqualTo(expected));
+    }
+}
