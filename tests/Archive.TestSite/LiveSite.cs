@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Archive.IntegrationTests.Fixtures;
+namespace Archive.TestSite;
 
 /// <summary>
 /// The "live web" for tests: a real Kestrel server on 127.0.0.1 and a free port. Tests give it routes (pages,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Archive.IntegrationTests.Fixtures;
+namespace Archive.TestSite;
 
 /// <summary>Realistic news pages: the article wrapped in the chrome a live site adds (navigation, ads, related links, scripts).</summary>
 public static class Pages

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Archive.TestSite;
+
+namespace Archive.Bench;
+
+/// <summary>
+/// Pages per second and peak memory of 'archive check' over realistic local pages (site chrome, 5–10 JPEG images,
+/// scripts and a stylesheet), run as a real process through --map, snapshots included.
+/// </summary>
+internal static class CaptureBenchmark
+{
+    public static async Task<int> RunAsync(int pages, int[] concurrencies)
+    {
+        await using var site = await LiveSite.StartAsync();
+        var images = Enumerable.Range(0, 24).Select(i => GeneratedImages.Jpeg(i)).ToArray();
+        site.Route("/media/*", context =>
+        {
+            var name = Path.GetFileNameWithoutExtension(context.Request.Path.Value!);
+            var index = Math.Abs(name.GetHashCode(StringComparison.Ordinal)) % images.Length;
+            context.Response.ContentType = "image/jpeg";
+            return context.Response.Body.WriteAsync(images[index]).AsTask();
+        });
+        site.Bytes("/static/site.css", "text/css", "body{font:16px/1.5 serif;max-width:60em;margin:auto} nav a{margin:0 .5em}"u8.ToArray());
+        site.Bytes("/static/site.js", "text/javascript", "document.addEventListener('DOMContentLoaded',()=>{document.body.dataset.ready='1'});"u8.ToArray());
+        site.Bytes("/static/analytics.js", "text/javascript", "(function(){var t=Date.now();window.addEventListener('load',function(){window.__t=Date.now()-t;});})();"u8.ToArray());
+
+        var root = Directory.CreateTempSubdirectory("archive-bench-").FullName;
+        try
+        {
+            var seeds = Path.Combine(root, "seeds");
+            for (var i = 0; i < pages; i++)
+            {
+                var count = 5 + (i % 6);
+                var pageImages = Enumerable.Range(0, count).Select(k => $"/media/p{i}-{k}.jpg").ToList();
+                var paragraphs = Enumerable.Range(0, 8 + (i % 5)).Select(k => $"{Pages.Paragraphs[k % Pages.Paragraphs.Length]} 第{i}篇第{k}段。").ToList();
+                var path = $"/news/{i}";
+                site.Html(path, Pages.Article($"新闻 {i}", paragraphs, pageImages, extraHead: "<script src=\"/static/analytics.js\" async></script>"));
+                Pages.Seed(seeds, $"news-{i:D4}", LiveSite.Public(path), Pages.Body(paragraphs, pageImages.Select(p => LiveSite.Public(p).AbsoluteUri)));
+            }
+
+            Console.WriteLine($"| pages | concurrency | wall s | pages/s | archive peak RSS MiB | archive + browser peak RSS MiB | unchanged |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var concurrency in concurrencies)
+            {
+                var result = await RunOnceAsync(site, root, seeds, concurrency);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {pages} | {concurrency} | {result.Seconds:0.0} | {pages / result.Seconds:0.00} | {result.PeakRoot / 1048576.0:0} | {result.PeakTree / 1048576.0:0} | {result.Unchanged} |"));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<(double Seconds, long PeakRoot, long PeakTree, int Unchanged)> RunOnceAsync(LiveSite site, string root, string seeds, int concurrency)
+    {
+        var report = Path.Combine(root, $"report-{concurrency}.json");
+        var snapshots = Path.Combine(root, $"snapshots-{concurrency}");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "archive.dll"), "check", seeds, "--map", site.Map,
+            "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--snapshots", snapshots, "--json", report,
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var memory = new ProcessTreeMemory(process.Id);
+        while (!process.HasExited)
+        {
+            memory.Sample();
+            await Task.Delay(100);
+        }
+
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
+        var unchanged = json.RootElement.GetProperty("summary").GetProperty("unchanged").GetInt32();
+        var timings = json.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetProperty("page").GetProperty("timings")).ToList();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: mean fetch {timings.Average(t => t.GetProperty("fetchMs").GetDouble()):0} ms, load {timings.Average(t => t.GetProperty("loadMs").GetDouble()):0} ms, settle {timings.Average(t => t.GetProperty("settleMs").GetDouble()):0} ms, total {timings.Average(t => t.GetProperty("totalMs").GetDouble()):0} ms"));
+        Directory.Delete(snapshots, recursive: true);
+        return (seconds, memory.PeakRoot, memory.PeakTree, unchanged);
+    }
+}
