@@ -15,13 +15,7 @@ internal static class CheckCommand
 {
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("seeds")
-        {
-            Description = "Seed files or directories (searched recursively).",
-            Arity = ArgumentArity.ZeroOrMore,
-            DefaultValueFactory = _ => ["seeds"],
-        };
-        paths.Validators.Add(CliValidation.NoUnknownOptions);
+        var paths = CliArguments.Seeds();
         var json = new Option<string>("--json") { Description = "Where to write the JSON report.", DefaultValueFactory = _ => Path.Combine("reports", "latest", "report.json") };
         var maps = new Option<string[]>("--map") { Description = "FROM=TO: fetch URLs starting with FROM from TO instead (repeatable; the longest FROM wins). Reports keep the original URLs.", AllowMultipleArgumentsPerToken = false };
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Let seeds and pages reach loopback and private network addresses." };

@@ -21,13 +21,7 @@ internal static class SeedsCommand
 
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("seeds")
-        {
-            Description = "Seed files or directories (searched recursively).",
-            Arity = ArgumentArity.ZeroOrMore,
-            DefaultValueFactory = _ => ["seeds"],
-        };
-        paths.Validators.Add(CliValidation.NoUnknownOptions);
+        var paths = CliArguments.Seeds();
         var json = new Option<bool>("--json") { Description = "Print the list as JSON instead of a table." };
         var command = new Command("seeds", "List the seeds in a directory: id, archive time, source URL and what each body holds.")
         {

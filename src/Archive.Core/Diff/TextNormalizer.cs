@@ -1,4 +1,5 @@
 using System.Text;
+using Archive.Seeds;
 
 namespace Archive.Diff;
 
@@ -9,33 +10,8 @@ namespace Archive.Diff;
 /// </summary>
 public static class TextNormalizer
 {
-    public static string Normalize(string text)
-    {
-        var composed = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(composed.Length);
-        var space = false;
-        foreach (var c in composed)
-        {
-            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD')
-            {
-                continue;
-            }
+    public static string Normalize(string text) =>
+        Whitespace.Fold(text.Normalize(NormalizationForm.FormKC), char.IsWhiteSpace, IsInvisible);
 
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.ToString();
-    }
+    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
 }

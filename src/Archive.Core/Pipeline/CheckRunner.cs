@@ -25,7 +25,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
     public async Task<(RunReport Report, ExitCode Exit)> RunAsync(IReadOnlyList<string> seedPaths, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
-        var total = SeedCollector.Discover(seedPaths).Count;
+        var discovered = SeedCollector.Discover(seedPaths);
+        var total = discovered.Count;
         var store = options.SnapshotRoot is null ? null : new SnapshotStore(options.SnapshotRoot);
         store?.SweepIncomplete();
 
@@ -44,7 +45,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                 try
                 {
                     var order = 0;
-                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(seedPaths, cancellationToken).ConfigureAwait(false))
+                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(discovered, cancellationToken).ConfigureAwait(false))
                     {
                         await queue.Writer.WriteAsync((order++, load), cancellationToken).ConfigureAwait(false);
                     }

@@ -37,11 +37,15 @@ public sealed class SeedCollector(SeedReader reader, int parallelism = 0)
         return found;
     }
 
-    public async IAsyncEnumerable<SeedLoad> ReadAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<SeedLoad> ReadAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        ReadAsync(Discover(paths), cancellationToken);
+
+    /// <summary>Reads seeds <see cref="Discover"/> already found (a caller that needs their count first finds them once).</summary>
+    public async IAsyncEnumerable<SeedLoad> ReadAsync(IReadOnlyList<(string Path, SeedError? Error)> discovered, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var window = new Queue<(Task<SeedLoad> Load, bool Exists)>();
-        foreach (var (path, error) in Discover(paths))
+        foreach (var (path, error) in discovered)
         {
             window.Enqueue(error is null
                 ? (Task.Run(() => reader.ReadAsync(path, cancellationToken), cancellationToken), true)
