@@ -10,6 +10,7 @@ namespace Archive.Capture;
 /// <param name="MaxImageBytes">One image's bytes are kept up to this size.</param>
 /// <param name="MaxImageBytesPerPage">All images' bytes kept for one page; past it sizes are still recorded, bytes not.</param>
 /// <param name="MaxScreenshotHeight">Full-page screenshots are clipped at this height in CSS pixels.</param>
+/// <param name="ScreenshotQuality">JPEG quality of the screenshot, 1–100.</param>
 public sealed record CaptureOptions(
     TimeSpan NavigationTimeout,
     TimeSpan TotalTimeout,
@@ -22,6 +23,7 @@ public sealed record CaptureOptions(
     int ViewportWidth = 1280,
     int ViewportHeight = 900,
     int MaxScreenshotHeight = 16_000,
+    int ScreenshotQuality = 80,
     bool DismissOverlays = true)
 {
     public static CaptureOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3));

@@ -13,7 +13,7 @@ namespace Archive.Capture;
 /// <param name="Failure">Why the main document could not be fetched (DNS, refused, timeout…), if it could not.</param>
 /// <param name="Html">The DOM after load, scripts, scrolling and a bounded wait for network quiet; null when the page was not rendered.</param>
 /// <param name="Text">The rendered page's text (<c>innerText</c>).</param>
-/// <param name="Screenshot">A full-page PNG, clipped at the configured height.</param>
+/// <param name="Screenshot">A full-page JPEG, clipped at the configured height.</param>
 /// <param name="Images">Every image response the page received.</param>
 /// <param name="FailedRequests">Requests of the page that got no answer.</param>
 /// <param name="ConsoleErrors">Console errors and uncaught exceptions of the page's scripts.</param>

@@ -140,7 +140,10 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             {
                 FullPage = !clip,
                 Clip = clip ? new Clip { X = 0, Y = 0, Width = options.ViewportWidth, Height = options.MaxScreenshotHeight } : null,
-                Type = ScreenshotType.Png,
+                // JPEG, not PNG: compressing a full-page PNG took ~360 ms of CPU per page, a third of a capture
+                // (docs/performance.md); a JPEG at this quality takes ~160 ms and reads the same to a person.
+                Type = ScreenshotType.Jpeg,
+                Quality = options.ScreenshotQuality,
                 Timeout = 30_000,
             }).ConfigureAwait(false);
         }

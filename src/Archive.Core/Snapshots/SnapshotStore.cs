@@ -81,7 +81,7 @@ public sealed class SnapshotStore(string root)
 
             if (capture.Screenshot is not null)
             {
-                await File.WriteAllBytesAsync(Path.Combine(temp, "screenshot.png"), capture.Screenshot, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllBytesAsync(Path.Combine(temp, "screenshot.jpg"), capture.Screenshot, cancellationToken).ConfigureAwait(false);
             }
 
             // capture.json goes last: a folder holding it is complete.

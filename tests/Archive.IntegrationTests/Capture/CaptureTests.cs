@@ -137,7 +137,7 @@ public sealed class CaptureTests
             Assert.That(capture.Images.Select(i => i.Url.AbsoluteUri), Does.Contain("https://news.example/img/lead.png"));
             Assert.That(capture.Images.Single(i => i.Url.AbsolutePath == "/img/lead.png").Bytes, Is.EqualTo(Pages.TinyPng));
             Assert.That(capture.Screenshot, Is.Not.Null.And.Length.GreaterThan(1000));
-            Assert.That(capture.Screenshot![..4], Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }));
+            Assert.That(capture.Screenshot![..3], Is.EqualTo(new byte[] { 0xFF, 0xD8, 0xFF }), "a JPEG");
             Assert.That(site.Hits("/static/site.js"), Is.GreaterThan(0), "scripts the page loads are fetched through the map too");
         });
     }
@@ -276,7 +276,7 @@ public sealed class CaptureTests
         Assert.That(schema.Validate(JsonReport.Serialize(report)).Select(e => e.ToString()), Is.Empty, "a real run's report validates against the schema");
 
         var folder = Path.Combine(snapshots, byId["a-unchanged"].Snapshot!);
-        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.png" }));
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.jpg" }));
         Assert.That(File.ReadAllText(Path.Combine(folder, "capture.json")), Does.Contain("https://news.example/img/lead.png").And.Not.Contain("127.0.0.1"));
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pages.TinyPng));
         Assert.That(File.Exists(Path.Combine(snapshots, "_media", sha)), Is.True, "image bytes are stored once by SHA-256");

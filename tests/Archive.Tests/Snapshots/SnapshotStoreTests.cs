@@ -38,7 +38,7 @@ public sealed class SnapshotStoreTests
 
         Assert.That(first, Is.EqualTo(Path.Combine("seed-1", "20261124T080000Z")));
         Assert.That(second, Is.EqualTo(Path.Combine("seed-1", "20261124T080000Z-2")), "a second capture in the same second gets its own folder");
-        Assert.That(Directory.GetFiles(Path.Combine(dir.Path, first)).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.png" }));
+        Assert.That(Directory.GetFiles(Path.Combine(dir.Path, first)).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.jpg" }));
         Assert.That(Directory.GetFiles(Path.Combine(dir.Path, SnapshotStore.MediaFolder)), Has.Length.EqualTo(1));
 
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir.Path, first, "capture.json")));
