@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Archive.Capture;
 using Archive.Diff;
@@ -39,15 +40,20 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         var finished = 0;
         observer.RunStarted(total);
 
+        // A failure of the tool itself (a disk that refuses writes) stops the whole run at once: otherwise the
+        // producer would wait forever on a full queue that no worker drains any more.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ExceptionDispatchInfo? failure = null;
+
         var producer = Task.Run(
             async () =>
             {
                 try
                 {
                     var order = 0;
-                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(discovered, cancellationToken).ConfigureAwait(false))
+                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(discovered, stop.Token).ConfigureAwait(false))
                     {
-                        await queue.Writer.WriteAsync((order++, load), cancellationToken).ConfigureAwait(false);
+                        await queue.Writer.WriteAsync((order++, load), stop.Token).ConfigureAwait(false);
                     }
                 }
                 finally
@@ -55,25 +61,42 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                     queue.Writer.Complete();
                 }
             },
-            cancellationToken);
+            stop.Token);
 
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(
             async () =>
             {
-                await foreach (var (order, load) in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                try
                 {
-                    var (report, exit) = await CheckAsync(load, capturer, store, cancellationToken).ConfigureAwait(false);
-                    lock (results)
+                    await foreach (var (order, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        results.Add((order, report, exit));
-                        finished++;
-                        observer.SeedFinished(report, finished, total);
+                        var (report, exit) = await CheckAsync(load, capturer, store, stop.Token).ConfigureAwait(false);
+                        lock (results)
+                        {
+                            results.Add((order, report, exit));
+                            finished++;
+                            observer.SeedFinished(report, finished, total);
+                        }
                     }
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                    await stop.CancelAsync().ConfigureAwait(false);
+                }
             },
-            cancellationToken)).ToList();
+            stop.Token)).ToList();
 
-        await Task.WhenAll(workers.Append(producer)).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(workers.Append(producer)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (failure is not null)
+        {
+            // The real reason is rethrown below.
+        }
+
+        failure?.Throw();
         var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
         var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, DateTimeOffset.UtcNow, RunSummary.Of(seeds), seeds);
         return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));

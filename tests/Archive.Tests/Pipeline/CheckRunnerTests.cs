@@ -1,0 +1,65 @@
+using Archive.Capture;
+using Archive.Pipeline;
+using Archive.Report;
+using Archive.Verdict;
+using Archive.Web;
+
+namespace Archive.Tests.Pipeline;
+
+/// <summary>The run itself, on seeds whose hosts never resolve (.invalid is answered without any DNS query), so no browser or network is involved.</summary>
+public sealed class CheckRunnerTests
+{
+    private static CheckOptions Options(string? snapshots) => new(
+        UrlMap.None,
+        FetchOptions.Default with { RequestTimeout = TimeSpan.FromSeconds(5), MaxAttempts = 1 },
+        CaptureOptions.Default,
+        new BrowserOptions(ExecutablePath: "/no/such/browser"),
+        3,
+        snapshots);
+
+    private static void WriteDeadSeeds(TempDirectory dir, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            dir.Write($"seeds/dead-{i}.txt", $"<!--1695222902000-->\n[Gone {i}](https://site-{i}.invalid/story)\n------\n\n<p>Text {i}</p>\n");
+        }
+    }
+
+    [Test]
+    public async Task DeadPagesAreReportedInOrderWithoutEverStartingABrowser()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 7);
+        var (report, exit) = await new CheckRunner(Options(Path.Combine(dir.Path, "snapshots")), new Recorder()).RunAsync([Path.Combine(dir.Path, "seeds")], CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Seeds.Select(s => s.Id), Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"dead-{i}")));
+            Assert.That(report.Seeds.Select(s => s.Status), Is.All.EqualTo(SeedStatus.Dead), "a browser that cannot start would have made these errors");
+            Assert.That(report.Seeds[3].Reason, Does.StartWith("DNS lookup failed for site-3.invalid"));
+            Assert.That(exit, Is.EqualTo(ExitCode.PolicyBroken));
+            Assert.That(report.Summary, Is.EqualTo(new RunSummary(7, 0, 0, 7, 0)));
+        });
+    }
+
+    [Test]
+    public async Task AFailureOfTheToolStopsTheRunInsteadOfHangingIt()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 20);
+        var notADirectory = dir.Write("snapshots-is-a-file", "x");
+        var run = new CheckRunner(Options(notADirectory), new Recorder()).RunAsync([Path.Combine(dir.Path, "seeds")], CancellationToken.None);
+        Assert.That(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))), Is.SameAs(run), "the run must end");
+        Assert.That(run.Exception?.InnerException, Is.InstanceOf<IOException>(), "the real reason surfaces, not a cancellation");
+    }
+
+    private sealed class Recorder : ICheckObserver
+    {
+        public void RunStarted(int seeds)
+        {
+        }
+
+        public void SeedFinished(SeedReport seed, int finished, int total)
+        {
+        }
+    }
+}
