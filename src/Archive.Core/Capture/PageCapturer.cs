@@ -22,7 +22,20 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.TotalTimeout);
 
-        var document = await fetcher.FetchAsync(new FetchRequest(sourceUrl, MaxBodyBytes: options.MaxPageBytes), deadline.Token).ConfigureAwait(false);
+        FetchResponse document;
+        try
+        {
+            document = await fetcher.FetchAsync(new FetchRequest(sourceUrl, MaxBodyBytes: options.MaxPageBytes), deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The seed's own time limit passed while the page was still being fetched or retried: that page is
+            // not answering, which is the page's problem, not the run's.
+            var failure = new FetchFailure(FetchFailureKind.Timeout, $"no answer within the total time limit of {options.TotalTimeout.TotalSeconds:0.#} s");
+            var ms = total.Elapsed.TotalMilliseconds;
+            return new PageCapture(sourceUrl, sourceUrl, [], null, null, failure, null, null, null, [], [], [], [], new CaptureTimings(ms, 0, 0, ms), null);
+        }
+
         var fetchMs = total.Elapsed.TotalMilliseconds;
         var notes = new List<string>();
         if (document.Truncated)

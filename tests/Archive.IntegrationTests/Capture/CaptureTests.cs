@@ -214,6 +214,23 @@ public sealed class CaptureTests
     }
 
     [Test]
+    public async Task TheTotalTimeLimitEndsOneSeedAndTheRunGoesOn()
+    {
+        var seeds = Path.Combine(scratch, "seeds-total-limit");
+        Pages.Seed(seeds, "a-never", LiveSite.Public("/never"), Pages.Body(Pages.Paragraphs));
+        Pages.Seed(seeds, "b-gone", LiveSite.Public("/gone-410"), Pages.Body(Pages.Paragraphs));
+        var options = Harness.Check(site, null) with { Capture = Harness.Capture with { TotalTimeout = TimeSpan.FromSeconds(2) } };
+        var (report, exit) = await Harness.RunAsync(options, seeds);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Seeds[0].Status, Is.EqualTo(SeedStatus.Dead));
+            Assert.That(report.Seeds[0].Reason, Is.EqualTo("no answer within the total time limit of 2 s"));
+            Assert.That(report.Seeds[1].Reason, Is.EqualTo("the live page answers 410 Gone"), "the other seed is still checked");
+            Assert.That(exit, Is.EqualTo(ExitCode.PolicyBroken));
+        });
+    }
+
+    [Test]
     public async Task HugePageIsCutOffAtTheCapAndStillRendered()
     {
         var capture = await Capture("/huge");
