@@ -32,8 +32,7 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             // The seed's own time limit passed while the page was still being fetched or retried: that page is
             // not answering, which is the page's problem, not the run's.
             var failure = new FetchFailure(FetchFailureKind.Timeout, $"no answer within the total time limit of {options.TotalTimeout.TotalSeconds:0.#} s");
-            var ms = total.Elapsed.TotalMilliseconds;
-            return new PageCapture(sourceUrl, sourceUrl, [], null, null, failure, null, null, null, [], [], [], [], new CaptureTimings(ms, 0, 0, ms), null);
+            return Fetched(sourceUrl, sourceUrl, [], null, null, failure, [], total.Elapsed.TotalMilliseconds);
         }
 
         var fetchMs = total.Elapsed.TotalMilliseconds;
@@ -43,23 +42,24 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             notes.Add($"the HTML document was cut off at {options.MaxPageBytes / 1024 / 1024} MB");
         }
 
-        var unrendered = new PageCapture(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, null, null, null, [], [], [], notes, new CaptureTimings(fetchMs, 0, 0, fetchMs), null);
-        if (document.Failure is not null || document.Status is not (>= 200 and < 300))
-        {
-            return unrendered;
-        }
-
-        if (document.MediaType is { } type && !HtmlTypes.Contains(type))
+        var renderable = document.Failure is null && document.Status is >= 200 and < 300;
+        if (renderable && document.MediaType is { } type && !HtmlTypes.Contains(type))
         {
             notes.Add($"the live URL serves {type}, not an HTML page; it was not rendered");
-            return unrendered;
+            renderable = false;
         }
 
-        return await RenderAsync(sourceUrl, document, notes, total, fetchMs, deadline, cancellationToken).ConfigureAwait(false);
+        var fetched = Fetched(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, notes, fetchMs);
+        return renderable ? await RenderAsync(fetched, document, notes, total, deadline, cancellationToken).ConfigureAwait(false) : fetched;
     }
 
-    private async Task<PageCapture> RenderAsync(Uri sourceUrl, FetchResponse document, List<string> notes, Stopwatch total, double fetchMs, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    /// <summary>What is known once the main document has been fetched (or failed to be); rendering adds to it.</summary>
+    private static PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
+        new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null);
+
+    private async Task<PageCapture> RenderAsync(PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
+        var fetchMs = fetched.Timings.FetchMs;
         var session = new Session(fetcher, options, document, deadline.Token);
         var context = await (await browser().ConfigureAwait(false)).NewContextAsync(new BrowserNewContextOptions
         {
@@ -119,22 +119,19 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             var html = await page.ContentAsync().ConfigureAwait(false);
             var text = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText : ''").ConfigureAwait(false);
             var screenshot = await ScreenshotAsync(page, notes).ConfigureAwait(false);
-            notes.AddRange(session.Notes);
-            return new PageCapture(
-                sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, null, html, text, screenshot,
-                session.Images(), session.Failed.ToList(), session.ConsoleErrors.ToList(), notes,
-                new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds), null);
+            return session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with
+            {
+                Html = html,
+                Text = text,
+                Screenshot = screenshot,
+            };
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             var reason = deadline.IsCancellationRequested
                 ? $"the capture exceeded its total time limit of {options.TotalTimeout.TotalSeconds:0} s"
                 : $"the browser failed: {FirstLine(e.Message)}";
-            notes.AddRange(session.Notes);
-            return new PageCapture(
-                sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, null, null, null, null,
-                session.Images(), session.Failed.ToList(), session.ConsoleErrors.ToList(), notes,
-                new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds), reason);
+            return session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with { Error = reason };
         }
     }
 
@@ -182,9 +179,15 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
 
         public ConcurrentQueue<FailedRequest> Failed { get; } = new();
 
-        public IEnumerable<string> Notes => notes.Distinct();
-
-        public List<CapturedImage> Images() => images.ToList();
+        /// <summary>The fetched capture with what the page's requests and scripts produced added to it.</summary>
+        public PageCapture Complete(PageCapture fetched, List<string> pageNotes, CaptureTimings timings) => fetched with
+        {
+            Images = images.ToList(),
+            FailedRequests = Failed.ToList(),
+            ConsoleErrors = ConsoleErrors.ToList(),
+            Notes = [.. pageNotes, .. notes.Distinct()],
+            Timings = timings,
+        };
 
         public async Task HandleAsync(IRoute route)
         {

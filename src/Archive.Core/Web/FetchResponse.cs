@@ -24,8 +24,11 @@ public sealed record FetchResponse(
     /// <summary>The media type alone, lower-cased, without parameters.</summary>
     public string? MediaType => ContentType?.Split(';')[0].Trim().ToLowerInvariant();
 
-    public string? Header(string name) =>
-        Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+    public string? Header(string name) => FindHeader(Headers, name);
+
+    /// <summary>The first value of a header, names compared case-insensitively as HTTP does.</summary>
+    internal static string? FindHeader(IReadOnlyList<KeyValuePair<string, string>> headers, string name) =>
+        headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }
 
 /// <param name="Url">The URL that answered with a redirect.</param>

@@ -318,7 +318,7 @@ public sealed class HttpFetcher : IDisposable
     {
         public static Answer Failed(FetchFailureKind kind, string message) => new(null, [], [], false, new FetchFailure(kind, message));
 
-        public string? Header(string name) => Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+        public string? Header(string name) => FetchResponse.FindHeader(Headers, name);
     }
 
     private sealed class RefusedAddressException(string message) : IOException(message);
