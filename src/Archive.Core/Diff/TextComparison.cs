@@ -11,42 +11,73 @@ public enum BlockOp
     Move,
 }
 
-/// <summary>One step of the block-level diff: an archived block, a live block, or both.</summary>
-public sealed record BlockDiff(BlockOp Op, string? Archived, string? Live);
-
-/// <param name="Similarity">0..1: how much of the archived text the live page still holds (see docs/report-schema.md).</param>
-public sealed record TextComparison(double Similarity, IReadOnlyList<BlockDiff> Blocks)
+/// <summary>How much a seed's text drifted, from nothing to a different page altogether.</summary>
+public enum Severity
 {
-    public bool HasChanges => Blocks.Any(b => b.Op != BlockOp.Equal);
+    /// <summary>The archived text is all there, character for character after normalisation.</summary>
+    None,
+
+    /// <summary>Only normalisation differs: white space, full-width forms, typographic quotes, entities.</summary>
+    Cosmetic,
+
+    /// <summary>Changed, with a similarity of at least <see cref="ContentComparer.MinorSimilarity"/>.</summary>
+    Minor,
+
+    /// <summary>Changed, with a lower similarity.</summary>
+    Major,
+
+    /// <summary>The live page holds so little of the archived text that it is a different page (a soft-404, or replaced content).</summary>
+    Replaced,
 }
 
-/// <summary>
-/// The first text check: is each archived block still in the live page, word for word after normalisation?
-/// A block found is <see cref="BlockOp.Equal"/>, one not found is <see cref="BlockOp.Delete"/>; similarity is the
-/// share of archived characters in blocks still found. It cannot yet say what a changed block became (that is
-/// the alignment diff's job); what it says, it says truthfully.
-/// </summary>
-public static class ArchivedTextPresence
+/// <summary>One step of the block-level diff.</summary>
+/// <param name="Archived">The archived block's text; null for an insertion.</param>
+/// <param name="Live">The live block's text; null for a deletion.</param>
+/// <param name="Title">Whether this is the title (the seed's title against the live headline) rather than a body block.</param>
+/// <param name="Cosmetic">For an equal block: whether its text differs before normalisation.</param>
+/// <param name="Similarity">For a replacement or a move: the share of the two blocks' tokens they have in common, in order.</param>
+/// <param name="Changes">For a replacement or an edited move: the token diff, as runs of kept, deleted and inserted text.</param>
+public sealed record BlockDiff(
+    BlockOp Op,
+    string? Archived,
+    string? Live,
+    BlockKind? Kind = null,
+    int? ArchivedIndex = null,
+    int? LiveIndex = null,
+    bool Title = false,
+    bool Cosmetic = false,
+    double? Similarity = null,
+    IReadOnlyList<TextChange>? Changes = null);
+
+/// <param name="BeyondArchive">Live blocks past what the archive holds (the rest of an article whose feed copy was cut short, captions an archive without captions lacks): coverage, not drift.</param>
+public sealed record BlockCounts(int Equal, int Cosmetic, int Changed, int Inserted, int Deleted, int Moved, int BeyondArchive);
+
+/// <summary>Where and how surely the archived article was found in the live page.</summary>
+/// <param name="Strength">The share of the archived text's distinct 5-character shingles found in the located part.</param>
+/// <param name="Selector">A CSS path to the located element (useful for ignore rules); null when Readability's extraction was used.</param>
+public sealed record ArticleMatch(LocateMethod Method, double Strength, string? Selector);
+
+/// <summary>The text drift of one seed. Every score is defined in docs/report-schema.md.</summary>
+/// <param name="Similarity">Token-level Dice similarity of the archived text and the live article, weighted by block length (0..1).</param>
+/// <param name="Retained">The share of archived tokens found, in order, in the live article.</param>
+/// <param name="Coverage">The share of the live article's tokens the archive holds.</param>
+/// <param name="Jaccard">Jaccard similarity of the 5-character shingle sets.</param>
+/// <param name="SimHashDistance">Hamming distance between the two 64-bit SimHash fingerprints (0..64).</param>
+/// <param name="Blocks">The title (when it changed) and then every block in reading order.</param>
+/// <param name="Error">Why the live page's text could not be compared; null when it was.</param>
+public sealed record TextComparison(
+    double Similarity,
+    double Retained,
+    double Coverage,
+    double Jaccard,
+    int SimHashDistance,
+    Severity Severity,
+    ArticleMatch? Match,
+    BlockCounts Counts,
+    IReadOnlyList<BlockDiff> Blocks,
+    string? Error = null)
 {
-    public static TextComparison Compare(ArchivedDocument archived, string liveText)
-    {
-        var live = TextNormalizer.Normalize(liveText);
-        var blocks = new List<BlockDiff>(archived.Blocks.Count);
-        double total = 0, found = 0;
-        foreach (var block in archived.Blocks)
-        {
-            var text = TextNormalizer.Normalize(block.Text);
-            if (text.Length == 0)
-            {
-                continue;
-            }
+    public static TextComparison Failed(string error) => new(0, 0, 0, 0, 64, Severity.Major, null, new BlockCounts(0, 0, 0, 0, 0, 0, 0), [], error);
 
-            var present = live.Contains(text, StringComparison.Ordinal);
-            total += text.Length;
-            found += present ? text.Length : 0;
-            blocks.Add(new BlockDiff(present ? BlockOp.Equal : BlockOp.Delete, block.Text, present ? block.Text : null));
-        }
-
-        return new TextComparison(total == 0 ? 1 : Math.Round(found / total, 4), blocks);
-    }
+    public bool HasChanges => Severity is Severity.Minor or Severity.Major or Severity.Replaced;
 }

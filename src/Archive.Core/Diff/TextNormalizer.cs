@@ -1,17 +1,87 @@
+using System.Net;
 using System.Text;
 using Archive.Seeds;
 
 namespace Archive.Diff;
 
 /// <summary>
-/// Brings text to the form in which two renderings of the same words compare equal: Unicode NFKC (full-width
-/// letters, digits and punctuation become their ordinary forms), every kind of white space folded to one space,
-/// zero-width characters and soft hyphens removed.
+/// Brings text to the form in which two renderings of the same words compare equal: HTML entities left as text
+/// decoded, Unicode NFKC (full-width letters, digits and punctuation become their ordinary forms, half-width kana
+/// its full-width forms), typographic quotes, dashes and ideographic punctuation folded to one form each, every
+/// kind of white space folded to one space, zero-width characters and soft hyphens removed. What differs only
+/// before this step is a cosmetic change.
 /// </summary>
 public static class TextNormalizer
 {
-    public static string Normalize(string text) =>
-        Whitespace.Fold(text.Normalize(NormalizationForm.FormKC), char.IsWhiteSpace, IsInvisible);
+    public static string Normalize(string text)
+    {
+        var folded = FoldPunctuation(DecodeEntities(text).Normalize(NormalizationForm.FormKC));
+        return Whitespace.Fold(folded, char.IsWhiteSpace, IsInvisible);
+    }
 
-    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+    /// <summary>The comparison key of one token: the token's text normalised, without the invisible characters inside it.</summary>
+    public static string NormalizeToken(ReadOnlySpan<char> token)
+    {
+        var ascii = true;
+        foreach (var c in token)
+        {
+            if (c >= 0x80)
+            {
+                ascii = false;
+                break;
+            }
+        }
+
+        if (ascii)
+        {
+            return token.ToString();
+        }
+
+        var sb = new StringBuilder(token.Length);
+        foreach (var c in token)
+        {
+            if (!IsInvisible(c))
+            {
+                sb.Append(c);
+            }
+        }
+
+        return FoldPunctuation(sb.ToString().Normalize(NormalizationForm.FormKC));
+    }
+
+    /// <summary>
+    /// Decodes entities that reached the text undecoded (<c>&amp;amp;nbsp;</c> in a feed's double-escaped body, say),
+    /// so that they compare as the characters they stand for.
+    /// </summary>
+    public static string DecodeEntities(string text) =>
+        text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
+
+    public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
+
+    private static string FoldPunctuation(string text)
+    {
+        if (!text.AsSpan().ContainsAny(Typographic))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] switch
+            {
+                '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' => '\'',
+                '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u300C' or '\u300D' or '\u300E' or '\u300F' => '"',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' => '-',
+                '\u3001' => ',',
+                '\u3002' => '.',
+                var c => c,
+            };
+        }
+
+        return new string(chars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Typographic = System.Buffers.SearchValues.Create(
+        "\u2018\u2019\u201A\u201B\u2032\u201C\u201D\u201E\u201F\u2033\u300C\u300D\u300E\u300F\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u3001\u3002");
 }

@@ -1,4 +1,5 @@
 using Archive.Capture;
+using Archive.Diff;
 using Archive.Web;
 
 namespace Archive.Pipeline;
@@ -14,6 +15,9 @@ public sealed record CheckOptions(
     int Concurrency,
     string? SnapshotRoot)
 {
+    /// <summary>What to leave out of each seed's text comparison.</summary>
+    public IgnoreRuleSet Ignore { get; init; } = IgnoreRuleSet.None;
+
     /// <summary>
     /// Two pages per core: rendering is CPU-bound in Chromium, so more contexts only add memory (measured on
     /// 2 cores: 4 at once beat 8 on speed and used 40% less memory; see docs/performance.md).

@@ -70,7 +70,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                 {
                     await foreach (var (order, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (report, exit) = await CheckAsync(load, capturer, store, stop.Token).ConfigureAwait(false);
+                        var (report, exit) = await CheckAsync(load, capturer, store, options.Ignore, stop.Token).ConfigureAwait(false);
                         lock (results)
                         {
                             results.Add((order, report, exit));
@@ -102,7 +102,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
     }
 
-    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, SnapshotStore? store, CancellationToken cancellationToken)
+    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, SnapshotStore? store, IgnoreRuleSet ignore, CancellationToken cancellationToken)
     {
         if (load.Seed is not { } seed)
         {
@@ -121,19 +121,21 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             return (Report(seed, new Judgement(SeedStatus.Error, reason, ExitCode.ToolFailure), PageReport.None(reason), TextReport.None, null), ExitCode.ToolFailure);
         }
 
-        var text = capture.Text is null ? null : ArchivedTextPresence.Compare(seed.Document, capture.Text);
+        var text = capture.Html is null || capture.Failure is not null || capture.Error is not null
+            ? null
+            : ContentComparer.Compare(seed, capture.Html, capture.FinalUrl, ignore.For(seed));
         var judgement = SeedVerdict.Decide(capture, text);
         var snapshot = store is null ? null : await store.WriteAsync(seed.Id, capture, cancellationToken).ConfigureAwait(false);
         var page = new PageReport(
             capture.HttpStatus,
             capture.FinalUrl.AbsoluteUri,
             capture.Redirects.Select(r => r.Url.AbsoluteUri).ToList(),
-            false,
+            text?.Severity == Severity.Replaced,
             capture.Failure?.Message ?? capture.Error,
             capture.ContentType,
             new PageTimings(Round(capture.Timings.FetchMs), Round(capture.Timings.LoadMs), Round(capture.Timings.SettleMs), Round(capture.Timings.TotalMs)),
             capture.Notes);
-        var textReport = text is null ? TextReport.None : new TextReport(text.Similarity, text.Blocks.Select(b => new BlockReport(b.Op, b.Archived, b.Live)).ToList());
+        var textReport = text is null ? TextReport.None : TextReport.From(text);
         return (Report(seed, judgement, page, textReport, snapshot), judgement.Exit);
     }
 

@@ -16,7 +16,7 @@ public sealed record RunReport(
     RunSummary Summary,
     IReadOnlyList<SeedReport> Seeds)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 }
 
 public sealed record ToolInfo(string Name, string Version);
@@ -64,12 +64,25 @@ public sealed record PageReport(
 
 public sealed record PageTimings(double FetchMs, double LoadMs, double SettleMs, double TotalMs);
 
-public sealed record TextReport(double? Similarity, IReadOnlyList<BlockReport> Blocks)
+/// <summary>A seed's text drift; every field but <paramref name="Blocks"/> is null when the live text was not compared. Scores are defined in docs/report-schema.md.</summary>
+public sealed record TextReport(
+    double? Similarity,
+    Severity? Severity,
+    double? Retained,
+    double? Coverage,
+    double? Jaccard,
+    int? SimHashDistance,
+    ArticleMatch? Match,
+    BlockCounts? Counts,
+    string? Error,
+    IReadOnlyList<BlockDiff> Blocks)
 {
-    public static TextReport None { get; } = new(null, []);
-}
+    public static TextReport None { get; } = new(null, null, null, null, null, null, null, null, null, []);
 
-public sealed record BlockReport(BlockOp Op, string? Archived, string? Live);
+    public static TextReport From(TextComparison text) => text.Error is not null
+        ? None with { Error = text.Error }
+        : new(text.Similarity, text.Severity, text.Retained, text.Coverage, text.Jaccard, text.SimHashDistance, text.Match, text.Counts, null, text.Blocks);
+}
 
 public enum MediaStatus
 {

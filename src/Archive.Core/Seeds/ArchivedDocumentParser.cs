@@ -30,12 +30,14 @@ public static class ArchivedDocumentParser
     public static ArchivedDocument Parse(IElement root, Uri baseUrl) =>
         new(ReadBlocks(root), ReadMedia(root, baseUrl), ReadLinks(root, baseUrl));
 
-    private static List<TextBlock> ReadBlocks(IElement root)
+    /// <summary>The paragraph-level blocks under <paramref name="root"/>, in document order.</summary>
+    /// <param name="owners">When given, receives for each block the block-level element its text sits in.</param>
+    internal static List<TextBlock> ReadBlocks(IElement root, List<IElement>? owners = null)
     {
         var blocks = new List<TextBlock>();
         var text = new StringBuilder();
-        var kinds = new Stack<BlockKind>();
-        kinds.Push(BlockKind.Text);
+        var kinds = new Stack<(BlockKind Kind, IElement Element)>();
+        kinds.Push((BlockKind.Text, root));
         var breaks = 0;
 
         void Flush()
@@ -45,7 +47,8 @@ public static class ArchivedDocumentParser
             breaks = 0;
             if (collapsed.Length > 0)
             {
-                blocks.Add(new TextBlock(blocks.Count, kinds.Peek(), collapsed));
+                blocks.Add(new TextBlock(blocks.Count, kinds.Peek().Kind, collapsed));
+                owners?.Add(kinds.Peek().Element);
             }
         }
 
@@ -102,7 +105,7 @@ public static class ArchivedDocumentParser
             if (BlockElements.Contains(name))
             {
                 Flush();
-                kinds.Push(KindOf(name, kinds.Peek()));
+                kinds.Push((KindOf(name, kinds.Peek().Kind), element));
                 pending.Push(null);
             }
 

@@ -41,13 +41,50 @@ public static class SeedVerdict
             return new Judgement(SeedStatus.Changed, capture.Notes.Count > 0 ? capture.Notes[0] : "the live URL no longer serves an HTML page", ExitCode.PolicyBroken);
         }
 
+        if (text?.Error is { } textError)
+        {
+            return new Judgement(SeedStatus.Error, textError, ExitCode.InputError);
+        }
+
+        if (text is { Severity: Severity.Replaced })
+        {
+            return new Judgement(
+                SeedStatus.Dead,
+                $"soft-404: the live page no longer holds the archived article (only {text.Retained:P0} of its text found, under {ContentComparer.ReplacedBelow:P0})",
+                ExitCode.PolicyBroken);
+        }
+
         if (text is { HasChanges: true })
         {
-            var missing = text.Blocks.Count(b => b.Op != BlockOp.Equal);
-            return new Judgement(SeedStatus.Changed, $"{missing} of {text.Blocks.Count} archived text blocks are not in the live page (similarity {text.Similarity:0.###})", ExitCode.PolicyBroken);
+            return new Judgement(SeedStatus.Changed, Describe(text), ExitCode.PolicyBroken);
         }
 
         return new Judgement(SeedStatus.Unchanged, null, ExitCode.Clean);
+    }
+
+    private static string Describe(TextComparison text)
+    {
+        var c = text.Counts;
+        var parts = new List<string>();
+        if (text.Blocks.Any(b => b is { Title: true, Op: BlockOp.Replace }))
+        {
+            parts.Add("title changed");
+        }
+
+        void Add(int count, string what)
+        {
+            if (count > 0)
+            {
+                parts.Add($"{count} {what}");
+            }
+        }
+
+        Add(c.Changed, c.Changed == 1 ? "block changed" : "blocks changed");
+        Add(c.Inserted, "inserted");
+        Add(c.Deleted, "deleted");
+        Add(c.Moved, "moved");
+        var severity = text.Severity == Severity.Minor ? "minor" : "major";
+        return $"{severity} text change: {string.Join(", ", parts)} (similarity {text.Similarity:0.###})";
     }
 
     /// <summary>A run's exit code: the most serious of its seeds' (tool failure, then input error, then policy).</summary>

@@ -1,5 +1,6 @@
 using Archive.Diff;
 using Archive.Report;
+using Archive.Seeds;
 using Archive.Verdict;
 using NJsonSchema;
 
@@ -17,7 +18,20 @@ public sealed class ReportSchemaTests
     public static RunReport EveryShape()
     {
         var page = new PageReport(200, "https://news.example/b", ["https://news.example/a"], false, null, "text/html", new PageTimings(1, 2, 3, 6), ["dismissed a consent overlay (OK)"]);
-        var text = new TextReport(0.5, Enum.GetValues<BlockOp>().Select(op => new BlockReport(op, op == BlockOp.Insert ? null : "archived", op == BlockOp.Delete ? null : "live")).ToList());
+        var blocks = Enum.GetValues<BlockOp>().Select(op => new BlockDiff(
+            op,
+            op == BlockOp.Insert ? null : "archived",
+            op == BlockOp.Delete ? null : "live",
+            Enum.GetValues<BlockKind>()[(int)op],
+            op == BlockOp.Insert ? null : 3,
+            op == BlockOp.Delete ? null : 4,
+            Title: op == BlockOp.Replace,
+            Cosmetic: op == BlockOp.Equal,
+            Similarity: op is BlockOp.Replace or BlockOp.Move ? 0.8 : null,
+            Changes: op == BlockOp.Replace ? [new TextChange(EditOp.Equal, "kept "), new TextChange(EditOp.Delete, "old "), new TextChange(EditOp.Insert, "new")] : null)).ToList();
+        var text = new TextReport(0.5, Severity.Major, 0.6, 0.9, 0.4, 12, new ArticleMatch(LocateMethod.Alignment, 0.97, "main > article"), new BlockCounts(1, 1, 1, 1, 1, 1, 2), null, blocks);
+        var readability = text with { Severity = Severity.Replaced, Match = new ArticleMatch(LocateMethod.Readability, 0.1, null) };
+        var failed = TextReport.None with { Error = "the live page nests elements more than 512 deep (line 3), too deep to compare" };
         var media = Enum.GetValues<MediaStatus>().Select(s => new MediaReport("https://news.example/i.jpg", s == MediaStatus.Missing ? null : "https://news.example/i-800.jpg", s, s == MediaStatus.Error ? null : 0.9)).ToList();
         var links = Enum.GetValues<LinkStatus>().Select(s => new LinkReport("https://other.example/x", s, s == LinkStatus.Skipped ? null : 200, null)).ToList();
         var seeds = new List<SeedReport>
@@ -26,6 +40,8 @@ public sealed class ReportSchemaTests
             new("b", "seeds/b.txt", "https://news.example/b", At, SeedStatus.Changed, "2 of 9 archived text blocks are not in the live page", page, text, [], [], null),
             new("c", "seeds/c.txt", "https://news.example/c", At, SeedStatus.Dead, "DNS lookup failed for news.example", PageReport.None("DNS lookup failed for news.example"), TextReport.None, [], [], null),
             new("d", "seeds/d.txt", null, null, SeedStatus.Error, "seeds/d.txt:1: not a seed", PageReport.None("seeds/d.txt:1: not a seed"), TextReport.None, [], [], null),
+            new("e", "seeds/e.txt", "https://news.example/e", At, SeedStatus.Dead, "soft-404", page with { Soft404 = true }, readability, [], [], null),
+            new("f", "seeds/f.txt", "https://news.example/f", At, SeedStatus.Error, "too deep", page, failed, [], [], null),
         };
         return new RunReport(RunReport.CurrentSchemaVersion, new ToolInfo("archive", "0.1.0"), At, At.AddSeconds(3), RunSummary.Of(seeds), seeds);
     }
@@ -47,8 +63,12 @@ public sealed class ReportSchemaTests
     }
 
     [TestCase("\"status\": \"unchanged\"", "\"status\": \"fine\"")]
-    [TestCase("\"schemaVersion\": 1", "\"schemaVersion\": \"1\"")]
+    [TestCase("\"schemaVersion\": 2", "\"schemaVersion\": \"2\"")]
     [TestCase("\"similarity\": 0.5", "\"similarity\": 1.5")]
+    [TestCase("\"severity\": \"major\"", "\"severity\": \"huge\"")]
+    [TestCase("\"simHashDistance\": 12", "\"simHashDistance\": 65")]
+    [TestCase("\"method\": \"alignment\"", "\"method\": \"guess\"")]
+    [TestCase("\"op\": \"insert\",\n", "\"op\": \"added\",\n")]
     public async Task TheSchemaRejectsWhatBreaksTheContract(string good, string bad)
     {
         var json = JsonReport.Serialize(EveryShape());
@@ -59,7 +79,7 @@ public sealed class ReportSchemaTests
     [Test]
     public void SummaryCountsEachStatus()
     {
-        Assert.That(EveryShape().Summary, Is.EqualTo(new RunSummary(4, 1, 1, 1, 1)));
+        Assert.That(EveryShape().Summary, Is.EqualTo(new RunSummary(6, 1, 1, 2, 2)));
     }
 
     [TestCase(new[] { ExitCode.Clean, ExitCode.Clean }, ExitCode.Clean)]

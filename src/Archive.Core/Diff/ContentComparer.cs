@@ -1,0 +1,252 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Archive.Seeds;
+
+namespace Archive.Diff;
+
+/// <summary>
+/// The align/diff stage: finds the archived article in the live page, aligns the two texts block by block and
+/// token by token, and scores the drift. Live text outside the located article (site chrome, related lists) is
+/// not compared; live text the archive never held (the rest of an article whose feed copy was cut short) is
+/// coverage, not drift.
+/// </summary>
+public static class ContentComparer
+{
+    /// <summary>A changed seed at or above this similarity is a minor change, below it a major one.</summary>
+    public const double MinorSimilarity = 0.9;
+
+    /// <summary>
+    /// When less than this share of the archived tokens is found in the live article, the live page is a different
+    /// page: a soft-404 or replaced content.
+    /// </summary>
+    public const double ReplacedBelow = 0.2;
+
+    /// <summary>Live pages nesting deeper than this are refused before parsing (tree building is quadratic in depth).</summary>
+    public const int MaxNesting = 512;
+
+    public static TextComparison Compare(Seed seed, string liveHtml, Uri liveUrl, IgnoreRules rules)
+    {
+        if (HtmlNestingScanner.FindExcess(liveHtml, MaxNesting) is { } line)
+        {
+            return TextComparison.Failed($"the live page nests elements more than {MaxNesting} deep (line {line}), too deep to compare");
+        }
+
+        var page = new HtmlParser().ParseDocument(liveHtml);
+        rules.Drop(page);
+        DropHidden(page);
+        return Compare(seed.Title, seed.Document.Blocks, page, liveUrl, rules);
+    }
+
+    internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, Uri liveUrl, IgnoreRules rules)
+    {
+        var interner = new TokenInterner();
+        var archivedSource = new List<TextBlock>();
+        var archived = new List<TokenizedText>();
+        foreach (var block in archivedBlocks)
+        {
+            var text = interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(block.Text)));
+            if (text.Count > 0)
+            {
+                archivedSource.Add(block);
+                archived.Add(text);
+            }
+        }
+
+        var archivedShingles = archived.SelectMany(a => Shingles.Of(a.Text)).ToHashSet();
+        var located = ArticleLocator.Locate(page, archivedShingles, liveUrl);
+        var liveSource = new List<LiveBlock>();
+        var live = new List<TokenizedText>();
+        foreach (var block in located.Blocks)
+        {
+            var text = interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(block.Block.Text)));
+            if (text.Count > 0)
+            {
+                liveSource.Add(block);
+                live.Add(text);
+            }
+        }
+
+        var aligned = BlockAligner.Align(archived, live, interner);
+        var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner, rules);
+
+        var blocks = new List<BlockDiff>(outcome.Blocks.Count + 1);
+        var titleDiff = TitleComparer.Compare(title, page, rules, interner);
+        if (titleDiff is not null)
+        {
+            blocks.Add(titleDiff);
+        }
+
+        blocks.AddRange(outcome.Blocks);
+
+        var archivedTokens = archived.Sum(a => a.Count);
+        var liveTokens = outcome.Compared.Sum(j => live[j].Count);
+        var similarity = archivedTokens + liveTokens == 0 ? 1 : 2.0 * outcome.Matched / (archivedTokens + liveTokens);
+        var retained = archivedTokens == 0 ? 1 : (double)outcome.Matched / archivedTokens;
+        var articleTokens = outcome.Paired.Sum(j => live[j].Count) + outcome.Inserted.Sum(j => live[j].Count) + outcome.Beyond.Sum(j => live[j].Count);
+        var coverage = articleTokens == 0 ? (archivedTokens == 0 ? 1 : 0) : (double)outcome.Paired.Sum(j => live[j].Count) / articleTokens;
+
+        var archivedSet = archivedShingles;
+        var liveShingles = outcome.Compared.SelectMany(j => Shingles.Of(live[j].Text)).ToList();
+        var jaccard = Shingles.Jaccard(archivedSet, liveShingles.ToHashSet());
+        var simHash = SimHash.Distance(SimHash.Of(archived.SelectMany(a => Shingles.Of(a.Text))), SimHash.Of(liveShingles));
+
+        var counts = new BlockCounts(
+            outcome.Blocks.Count(b => b.Op == BlockOp.Equal),
+            blocks.Count(b => b.Cosmetic),
+            outcome.Blocks.Count(b => b.Op == BlockOp.Replace),
+            outcome.Blocks.Count(b => b.Op == BlockOp.Insert),
+            outcome.Blocks.Count(b => b.Op == BlockOp.Delete),
+            outcome.Blocks.Count(b => b.Op == BlockOp.Move),
+            outcome.Beyond.Count);
+
+        var titleChanged = titleDiff is { Op: BlockOp.Replace };
+        var severity =
+            archivedTokens > 0 && retained < ReplacedBelow ? Severity.Replaced
+            : outcome.Blocks.Any(b => b.Op != BlockOp.Equal) || titleChanged ? (similarity >= MinorSimilarity ? Severity.Minor : Severity.Major)
+            : counts.Cosmetic > 0 ? Severity.Cosmetic
+            : Severity.None;
+
+        return new TextComparison(
+            Round(similarity),
+            Round(retained),
+            Round(coverage),
+            Round(jaccard),
+            simHash,
+            severity,
+            new ArticleMatch(located.Method, Round(located.Strength), located.Selector),
+            counts,
+            blocks);
+    }
+
+    private sealed record Outcome(List<BlockDiff> Blocks, int Matched, List<int> Paired, List<int> Inserted, List<int> Beyond)
+    {
+        /// <summary>The live blocks the archive is compared with: those paired with an archived block, and insertions into the article.</summary>
+        public IEnumerable<int> Compared => Paired.Concat(Inserted);
+    }
+
+    /// <summary>
+    /// Decides what each unpaired live block is. Before the first live block that pairs with an archived one it is
+    /// page furniture above the article; after the last, it is the rest of the article (coverage) when it sits in
+    /// the element that holds all the paired paragraphs, else furniture below it; between them it is an insertion,
+    /// unless it is a caption and the archive holds no captions at all. An archived block not in the article but
+    /// elsewhere in the page (a standfirst the site moved into its header) was not deleted.
+    /// </summary>
+    private static Outcome Classify(
+        List<AlignedBlock> aligned,
+        List<TextBlock> archivedSource,
+        List<TokenizedText> archived,
+        List<LiveBlock> liveSource,
+        List<TokenizedText> live,
+        LocatedArticle located,
+        TokenInterner interner,
+        IgnoreRules rules)
+    {
+        var pairedLive = aligned.Where(a => a.Live is not null && a.Archived is not null).Select(a => a.Live!.Value).ToList();
+        var first = pairedLive.Count > 0 ? pairedLive.Min() : int.MaxValue;
+        var last = pairedLive.Count > 0 ? pairedLive.Max() : int.MinValue;
+        var body = CommonAncestor(pairedLive.Select(j => liveSource[j].Owner));
+        var archiveHasCaptions = archivedSource.Any(b => b.Kind == BlockKind.Caption);
+
+        var outside = new HashSet<int>();
+        foreach (var j in live.Count > 0 && pairedLive.Count > 0 ? Enumerable.Range(0, live.Count) : [])
+        {
+            if (j < first || (j > last && body is not null && liveSource[j].Owner is { } owner && owner != body && !body.Contains(owner)))
+            {
+                outside.Add(j);
+            }
+        }
+
+        // Sequences of text found on the page but outside the compared article.
+        var elsewhere = located.Elsewhere.Select(t => interner.SequenceId(interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(t)))))
+            .Concat(outside.Select(j => interner.SequenceId(live[j])))
+            .ToHashSet();
+
+        var blocks = new List<BlockDiff>(aligned.Count);
+        var paired = new List<int>();
+        var inserted = new List<int>();
+        var beyond = new List<int>();
+        var matched = 0;
+        foreach (var step in aligned)
+        {
+            var a = step.Archived;
+            var j = step.Live;
+            switch (step.Op)
+            {
+                case BlockOp.Insert when outside.Contains(j!.Value):
+                    continue;
+                case BlockOp.Insert when j > last || (!archiveHasCaptions && liveSource[j!.Value].Block.Kind == BlockKind.Caption):
+                    beyond.Add(j!.Value);
+                    continue;
+                case BlockOp.Insert:
+                    inserted.Add(j!.Value);
+                    blocks.Add(new BlockDiff(BlockOp.Insert, null, live[j!.Value].Text, liveSource[j.Value].Block.Kind, LiveIndex: j));
+                    continue;
+                case BlockOp.Delete when elsewhere.Contains(interner.SequenceId(archived[a!.Value])):
+                    matched += archived[a.Value].Count;
+                    blocks.Add(new BlockDiff(BlockOp.Equal, archived[a.Value].Text, archived[a.Value].Text, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
+                    continue;
+                case BlockOp.Delete:
+                    blocks.Add(new BlockDiff(BlockOp.Delete, archived[a!.Value].Text, null, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
+                    continue;
+            }
+
+            // Equal, Replace, Move: an archived block and the live block it became.
+            paired.Add(j!.Value);
+            var count = step.Matched(archived);
+            matched += count;
+            var archivedText = archived[a!.Value].Text;
+            var liveText = live[j.Value].Text;
+            double? similarity = step.Op == BlockOp.Equal ? null : Round(2.0 * count / (archived[a.Value].Count + live[j.Value].Count));
+            blocks.Add(new BlockDiff(
+                step.Op,
+                archivedText,
+                liveText,
+                archivedSource[a.Value].Kind,
+                archivedSource[a.Value].Index,
+                liveSource[j.Value].Block.Index,
+                Cosmetic: step.Op == BlockOp.Equal && archivedText != liveText,
+                Similarity: similarity,
+                Changes: step.Diff?.Changes));
+        }
+
+        return new Outcome(blocks, matched, paired, inserted, beyond);
+    }
+
+    /// <summary>The deepest element holding all of <paramref name="elements"/>: the article's body, where its paragraphs flow.</summary>
+    private static IElement? CommonAncestor(IEnumerable<IElement?> elements)
+    {
+        IElement? common = null;
+        foreach (var element in elements)
+        {
+            if (element is null)
+            {
+                return null;
+            }
+
+            common ??= element;
+            while (common is not null && common != element && !common.Contains(element))
+            {
+                common = common.ParentElement;
+            }
+        }
+
+        return common;
+    }
+
+    /// <summary>Removes what a reader cannot see however the page is styled: elements marked <c>hidden</c> or styled <c>display: none</c> inline.</summary>
+    private static void DropHidden(IDocument page)
+    {
+        foreach (var element in page.QuerySelectorAll("[hidden], [style]").ToList())
+        {
+            if (element.HasAttribute("hidden") || IsDisplayNone(element.GetAttribute("style")))
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static bool IsDisplayNone(string? style) =>
+        style is not null && style.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase);
+
+    private static double Round(double value) => Math.Round(value, 4);
+}

@@ -1,0 +1,130 @@
+using System.IO.Enumeration;
+using System.Text.Json;
+using Archive.Seeds;
+
+namespace Archive.Diff;
+
+/// <summary>Rules for the seeds whose id matches <paramref name="IdPattern"/> (a <c>*</c>/<c>?</c> wildcard) or whose source URL starts with <paramref name="UrlPrefix"/>.</summary>
+public sealed record SeedIgnoreRules(string? IdPattern, string? UrlPrefix, IgnoreRules Rules)
+{
+    public bool AppliesTo(Seed seed) =>
+        (IdPattern is null || FileSystemName.MatchesSimpleExpression(IdPattern, seed.Id, ignoreCase: false))
+        && (UrlPrefix is null || seed.SourceUrl.AbsoluteUri.StartsWith(UrlPrefix, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// Every ignore rule of a run: those for all seeds and those for some. Read from the options and from an
+/// ignore-rules file (JSON, documented in README.md):
+/// <code>{ "all": { "selectors": [...], "masks": [...] }, "seeds": [ { "id": "rfi-*", "url": "https://…", "selectors": [...], "masks": [...] } ] }</code>
+/// </summary>
+public sealed record IgnoreRuleSet(IgnoreRules All, IReadOnlyList<SeedIgnoreRules> PerSeed)
+{
+    public static IgnoreRuleSet None { get; } = new(IgnoreRules.None, []);
+
+    public IgnoreRules For(Seed seed) =>
+        PerSeed.Where(r => r.AppliesTo(seed)).Aggregate(All, (rules, entry) => rules.With(entry.Rules));
+
+    /// <exception cref="IgnoreRuleException">The file cannot be read, is not JSON of the expected shape, or holds an invalid rule; the message names the file and the place.</exception>
+    public static IgnoreRuleSet Load(string path)
+    {
+        JsonDocument json;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > 1024 * 1024)
+            {
+                throw new IgnoreRuleException($"{path}: larger than 1 MiB; an ignore-rules file is a short list of rules");
+            }
+
+            json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IgnoreRuleException($"{path}: cannot be read: {e.Message}");
+        }
+        catch (JsonException e)
+        {
+            throw new IgnoreRuleException($"{path}: not valid JSON: {e.Message}");
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new IgnoreRuleException($"{path}: expected an object with \"all\" and/or \"seeds\"");
+            }
+
+            var all = IgnoreRules.None;
+            var perSeed = new List<SeedIgnoreRules>();
+            foreach (var property in root.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "all":
+                        all = ReadRules(property.Value, $"{path}: all");
+                        break;
+                    case "seeds" when property.Value.ValueKind == JsonValueKind.Array:
+                        var index = 0;
+                        foreach (var entry in property.Value.EnumerateArray())
+                        {
+                            var at = $"{path}: seeds[{index++}]";
+                            var rules = ReadRules(entry, at);
+                            var id = OptionalString(entry, "id", at);
+                            var url = OptionalString(entry, "url", at);
+                            if (id is null && url is null)
+                            {
+                                throw new IgnoreRuleException($"{at}: needs \"id\" (a pattern such as \"rfi-*\") or \"url\" (a URL prefix) to say which seeds it is for");
+                            }
+
+                            perSeed.Add(new SeedIgnoreRules(id, url, rules));
+                        }
+
+                        break;
+                    default:
+                        throw new IgnoreRuleException($"{path}: unknown key \"{property.Name}\" (expected \"all\" or \"seeds\", an array)");
+                }
+            }
+
+            return new IgnoreRuleSet(all, perSeed);
+        }
+    }
+
+    private static IgnoreRules ReadRules(JsonElement element, string at)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new IgnoreRuleException($"{at}: expected an object with \"selectors\" and/or \"masks\"");
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Name is not ("selectors" or "masks" or "id" or "url"))
+            {
+                throw new IgnoreRuleException($"{at}: unknown key \"{property.Name}\"");
+            }
+        }
+
+        return IgnoreRules.Create(Strings(element, "selectors", at), Strings(element, "masks", at), at);
+    }
+
+    private static List<string> Strings(JsonElement element, string name, string at)
+    {
+        if (!element.TryGetProperty(name, out var array))
+        {
+            return [];
+        }
+
+        if (array.ValueKind != JsonValueKind.Array || array.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+        {
+            throw new IgnoreRuleException($"{at}.{name}: expected an array of strings");
+        }
+
+        return array.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    private static string? OptionalString(JsonElement element, string name, string at) =>
+        !element.TryGetProperty(name, out var value) ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw new IgnoreRuleException($"{at}.{name}: expected a string");
+}
