@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Archive.Capture;
+using Archive.Diff;
 using Archive.Pipeline;
 using Archive.Report;
 using Archive.Verdict;
@@ -26,10 +27,14 @@ internal static class CheckCommand
         var totalTimeout = new Option<double>("--total-timeout") { Description = "Seconds one seed may take in all.", DefaultValueFactory = _ => 120 };
         var snapshots = new Option<string>("--snapshots") { Description = "Where captures are stored.", DefaultValueFactory = _ => "snapshots" };
         var noSnapshots = new Option<bool>("--no-snapshots") { Description = "Store no captures." };
+        var ignoreSelectors = new Option<string[]>("--ignore-selector") { Description = "CSS selector of live-page elements to leave out of the text comparison, for every seed (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var masks = new Option<string[]>("--mask") { Description = "Regular expression of volatile text (\"\\d+ 分钟前\") masked on both sides before diffing, for every seed (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var ignoreRules = new Option<string?>("--ignore-rules") { Description = "JSON file of ignore rules for all seeds and for some (see README)." };
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
             paths, json, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
+            ignoreSelectors, masks, ignoreRules,
         };
         CliValidation.InRange(concurrency, 1, 64, "--concurrency must be between 1 and 64");
         foreach (var seconds in new[] { pageTimeout, totalTimeout })
@@ -54,6 +59,20 @@ internal static class CheckCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            IgnoreRuleSet ignore;
+            try
+            {
+                var fromOptions = IgnoreRules.Create(parse.GetValue(ignoreSelectors) ?? [], [], "--ignore-selector")
+                    .With(IgnoreRules.Create([], parse.GetValue(masks) ?? [], "--mask"));
+                var file = parse.GetValue(ignoreRules) is { } rulesPath ? IgnoreRuleSet.Load(rulesPath) : IgnoreRuleSet.None;
+                ignore = file with { All = file.All.With(fromOptions) };
+            }
+            catch (IgnoreRuleException e)
+            {
+                console.Error.WriteLine("archive check: " + e.Message);
+                return (int)ExitCode.InputError;
+            }
+
             var page = TimeSpan.FromSeconds(parse.GetValue(pageTimeout));
             var options = new CheckOptions(
                 new UrlMap((parse.GetValue(maps) ?? []).Select(UrlMapping.Parse)),
@@ -61,7 +80,7 @@ internal static class CheckCommand
                 CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(parse.GetValue(totalTimeout)) },
                 new BrowserOptions(parse.GetValue(browserPath), parse.GetValue(browserEndpoint)),
                 parse.GetValue(concurrency),
-                parse.GetValue(noSnapshots) ? null : parse.GetValue(snapshots));
+                parse.GetValue(noSnapshots) ? null : parse.GetValue(snapshots)) { Ignore = ignore };
             return await RunAsync(console, options, parse.GetValue(paths) ?? [], parse.GetValue(json)!, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -9,9 +9,9 @@ internal static class DriftArticles
 {
     public static IEnumerable<string> Paths()
     {
-        yield return TestPaths.UserSeed;
-        yield return Path.Combine(TestPaths.RepositoryRoot, "tests", "Archive.Tests", "Fixtures", "Drift", "harbour-bridge.txt");
-        yield return Path.Combine(TestPaths.RepositoryRoot, "tests", "Archive.Tests", "Fixtures", "Drift", "wind-farm.txt");
+        yield return Articles.UserSeed;
+        yield return Articles.Fixture("harbour-bridge");
+        yield return Articles.Fixture("wind-farm");
 
         // One article from each outlet with enough paragraphs to edit.
         foreach (var outlet in TestPaths.CorpusFiles().GroupBy(f => Path.GetFileName(Path.GetDirectoryName(f))))
@@ -24,33 +24,16 @@ internal static class DriftArticles
         }
     }
 
-    public static Seed Read(string path)
-    {
-        var load = new SeedReader().Parse(path, File.ReadAllBytes(path), DateTimeOffset.UnixEpoch);
-        return load.Seed ?? throw new InvalidOperationException(load.Error!.ToString());
-    }
+    public static Seed Read(string path) => Articles.Read(path);
 
     /// <summary>A seed read from text in the archive format (for archives derived in a test, such as a truncated one).</summary>
     public static Seed FromBlocks(Seed like, IEnumerable<LiveBlockSpec> blocks)
     {
-        var body = new StringBuilder();
-        NewsChrome.AppendBlocks(body, blocks);
-        var text = $"<!--1695222902000-->\n[{like.Title}]({like.SourceUrl.AbsoluteUri})\n------\n\n{body}\n";
-        var load = new SeedReader().Parse(like.Path, Encoding.UTF8.GetBytes(text), DateTimeOffset.UnixEpoch);
+        var load = new SeedReader().Parse(like.Path, Encoding.UTF8.GetBytes(Articles.SeedText(like.Title, like.SourceUrl, blocks)), DateTimeOffset.UnixEpoch);
         return load.Seed ?? throw new InvalidOperationException(load.Error!.ToString());
     }
 
-    /// <summary>The archived blocks as the live site renders them.</summary>
-    public static List<LiveBlockSpec> LiveBlocks(Seed seed) =>
-        seed.Document.Blocks.Select(b => new LiveBlockSpec(b.Kind switch
-        {
-            BlockKind.Heading => LiveKind.Heading,
-            BlockKind.ListItem => LiveKind.ListItem,
-            BlockKind.Caption => LiveKind.Caption,
-            BlockKind.Quote => LiveKind.Quote,
-            BlockKind.Text => LiveKind.Text,
-            _ => LiveKind.Paragraph,
-        }, b.Text)).ToList();
+    public static List<LiveBlockSpec> LiveBlocks(Seed seed) => Articles.LiveBlocks(seed);
 
     /// <summary>Index of a body paragraph in the middle of the article, long enough to edit.</summary>
     public static int MiddleParagraph(IReadOnlyList<LiveBlockSpec> blocks)

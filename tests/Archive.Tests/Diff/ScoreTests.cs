@@ -14,7 +14,7 @@ public sealed class ScoreTests
     [OneTimeSetUp]
     public void ReadArticle()
     {
-        seed = DriftArticles.Read(Path.Combine(TestPaths.RepositoryRoot, "tests", "Archive.Tests", "Fixtures", "Drift", "harbour-bridge.txt"));
+        seed = Articles.Read(Articles.Fixture("harbour-bridge"));
         blocks = DriftArticles.LiveBlocks(seed);
     }
 
