@@ -15,19 +15,20 @@ public enum LocateMethod
 
 /// <summary>A paragraph-level block of the live page.</summary>
 /// <param name="Owner">The block-level element its text sits in; null for a block of Readability's extraction.</param>
-public sealed record LiveBlock(TextBlock Block, IElement? Owner);
+/// <param name="Text">The block's text as compared: ignore masks applied, tokenized.</param>
+public sealed record LiveBlock(TextBlock Block, IElement? Owner, TokenizedText Text);
 
 /// <summary>Where the archived article is in the live page.</summary>
 /// <param name="Blocks">The blocks of the located element, in document order.</param>
 /// <param name="Strength">The share of the archived text's distinct shingles found in <paramref name="Blocks"/>.</param>
 /// <param name="Selector">A CSS path to the located element, to write ignore rules against; null for Readability's extraction.</param>
-/// <param name="Elsewhere">The text of every block of the page outside the located element.</param>
+/// <param name="Elsewhere">Every block of the page outside the located element.</param>
 public sealed record LocatedArticle(
     IReadOnlyList<LiveBlock> Blocks,
     LocateMethod Method,
     double Strength,
     string? Selector,
-    IReadOnlyList<string> Elsewhere);
+    IReadOnlyList<TokenizedText> Elsewhere);
 
 /// <summary>
 /// Finds the archived article inside a live page by what it says, not by site-specific selectors: every block of
@@ -44,12 +45,14 @@ public static class ArticleLocator
     /// <summary>Below this strength the alignment is too weak to trust on its own and Readability is consulted.</summary>
     public const double WeakStrength = 0.5;
 
-    public static LocatedArticle Locate(IDocument page, HashSet<ulong> archived, Uri pageUrl)
+    /// <param name="prepare">Turns a block's text into what is compared (masks applied, tokenized); blocks it leaves without tokens are skipped.</param>
+    public static LocatedArticle Locate(IDocument page, HashSet<ulong> archived, Uri pageUrl, Func<string, TokenizedText> prepare)
     {
         var root = page.Body ?? page.DocumentElement;
         var owners = new List<IElement>();
         var blocks = ArchivedDocumentParser.ReadBlocks(root, owners);
-        var shingles = blocks.Select(b => Shingles.Of(b.Text)).ToList();
+        var texts = blocks.Select(b => prepare(b.Text)).ToList();
+        var shingles = texts.Select(t => t.Shingles).ToList();
 
         var score = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < blocks.Count; i++)
@@ -74,18 +77,23 @@ public static class ArticleLocator
         }
 
         var inside = new List<LiveBlock>();
-        var elsewhere = new List<string>();
+        var elsewhere = new List<TokenizedText>();
         var found = new HashSet<ulong>();
         for (var i = 0; i < blocks.Count; i++)
         {
+            if (texts[i].Count == 0)
+            {
+                continue;
+            }
+
             if (owners[i] == chosen || chosen.Contains(owners[i]))
             {
-                inside.Add(new LiveBlock(blocks[i] with { Index = inside.Count }, owners[i]));
+                inside.Add(new LiveBlock(blocks[i] with { Index = inside.Count }, owners[i], texts[i]));
                 found.UnionWith(shingles[i].Where(archived.Contains));
             }
             else
             {
-                elsewhere.Add(blocks[i].Text);
+                elsewhere.Add(texts[i]);
             }
         }
 
@@ -95,11 +103,11 @@ public static class ArticleLocator
             return located;
         }
 
-        var readable = ReadabilityExtract(page, archived, pageUrl, blocks);
+        var readable = ReadabilityExtract(page, archived, pageUrl, texts, prepare);
         return readable is not null && readable.Strength > located.Strength ? readable : located;
     }
 
-    private static LocatedArticle? ReadabilityExtract(IDocument page, HashSet<ulong> archived, Uri pageUrl, List<TextBlock> pageBlocks)
+    private static LocatedArticle? ReadabilityExtract(IDocument page, HashSet<ulong> archived, Uri pageUrl, List<TokenizedText> pageTexts, Func<string, TokenizedText> prepare)
     {
         SmartReader.Article article;
         try
@@ -118,20 +126,23 @@ public static class ArticleLocator
         }
 
         var content = new HtmlParser().ParseDocument(article.Content);
-        var blocks = ArchivedDocumentParser.ReadBlocks(content.Body ?? content.DocumentElement);
+        var blocks = ArchivedDocumentParser.ReadBlocks(content.Body ?? content.DocumentElement)
+            .Select(b => new LiveBlock(b, null, prepare(b.Text)))
+            .Where(b => b.Text.Count > 0)
+            .ToList();
         var found = new HashSet<ulong>();
         foreach (var block in blocks)
         {
-            found.UnionWith(Shingles.Of(block.Text).Where(archived.Contains));
+            found.UnionWith(block.Text.Shingles.Where(archived.Contains));
         }
 
-        var texts = blocks.Select(b => b.Text).ToHashSet(StringComparer.Ordinal);
+        var inside = blocks.Select(b => b.Text.Text).ToHashSet(StringComparer.Ordinal);
         return new LocatedArticle(
-            blocks.Select(b => new LiveBlock(b, null)).ToList(),
+            blocks,
             LocateMethod.Readability,
             Strength(found.Count, archived.Count),
             null,
-            pageBlocks.Select(b => b.Text).Where(t => !texts.Contains(t)).ToList());
+            pageTexts.Where(t => t.Count > 0 && !inside.Contains(t.Text)).ToList());
     }
 
     private static double Strength(int found, int archived) => archived == 0 ? 1 : (double)found / archived;

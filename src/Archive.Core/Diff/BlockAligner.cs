@@ -28,6 +28,9 @@ public static class BlockAligner
     /// <summary>A block found elsewhere is a move when at least this share of its tokens is common with it.</summary>
     public const double MoveSimilarity = 0.7;
 
+    /// <summary>Up to this many blocks replaced by as many unlike ones at the same place pair up in order as rewrites.</summary>
+    public const int MaxPositionalRun = 3;
+
     // Past this many block pairs in one stretch, pairing is greedy instead of a full LCS table.
     private const int MaxPairTable = 250_000;
 
@@ -79,7 +82,14 @@ public static class BlockAligner
                 continue;
             }
 
-            foreach (var (i, j) in OrderedPairs(a, b, archived, live))
+            var pairs = OrderedPairs(a, b, archived, live);
+            if (pairs.Count == 0 && a.Count == b.Count && a.Count <= MaxPositionalRun)
+            {
+                // A few blocks out and as many in at the same place, none alike: each was rewritten in turn.
+                pairs = a.Zip(b).ToList();
+            }
+
+            foreach (var (i, j) in pairs)
             {
                 Pair(i, j, BlockOp.Replace);
             }

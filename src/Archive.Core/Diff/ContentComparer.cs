@@ -40,11 +40,13 @@ public static class ContentComparer
     internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, Uri liveUrl, IgnoreRules rules)
     {
         var interner = new TokenInterner();
+        TokenizedText Prepare(string text) => interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(text)));
+
         var archivedSource = new List<TextBlock>();
         var archived = new List<TokenizedText>();
         foreach (var block in archivedBlocks)
         {
-            var text = interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(block.Text)));
+            var text = Prepare(block.Text);
             if (text.Count > 0)
             {
                 archivedSource.Add(block);
@@ -52,22 +54,13 @@ public static class ContentComparer
             }
         }
 
-        var archivedShingles = archived.SelectMany(a => Shingles.Of(a.Text)).ToHashSet();
-        var located = ArticleLocator.Locate(page, archivedShingles, liveUrl);
-        var liveSource = new List<LiveBlock>();
-        var live = new List<TokenizedText>();
-        foreach (var block in located.Blocks)
-        {
-            var text = interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(block.Block.Text)));
-            if (text.Count > 0)
-            {
-                liveSource.Add(block);
-                live.Add(text);
-            }
-        }
+        var archivedShingles = archived.SelectMany(a => a.Shingles).ToHashSet();
+        var located = ArticleLocator.Locate(page, archivedShingles, liveUrl, Prepare);
+        var liveSource = located.Blocks.ToList();
+        var live = liveSource.Select(b => b.Text).ToList();
 
         var aligned = BlockAligner.Align(archived, live, interner);
-        var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner, rules);
+        var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner);
 
         var blocks = new List<BlockDiff>(outcome.Blocks.Count + 1);
         var titleDiff = TitleComparer.Compare(title, page, rules, interner);
@@ -85,10 +78,9 @@ public static class ContentComparer
         var articleTokens = outcome.Paired.Sum(j => live[j].Count) + outcome.Inserted.Sum(j => live[j].Count) + outcome.Beyond.Sum(j => live[j].Count);
         var coverage = articleTokens == 0 ? (archivedTokens == 0 ? 1 : 0) : (double)outcome.Paired.Sum(j => live[j].Count) / articleTokens;
 
-        var archivedSet = archivedShingles;
-        var liveShingles = outcome.Compared.SelectMany(j => Shingles.Of(live[j].Text)).ToList();
-        var jaccard = Shingles.Jaccard(archivedSet, liveShingles.ToHashSet());
-        var simHash = SimHash.Distance(SimHash.Of(archived.SelectMany(a => Shingles.Of(a.Text))), SimHash.Of(liveShingles));
+        var liveShingles = outcome.Compared.SelectMany(j => live[j].Shingles).ToList();
+        var jaccard = Shingles.Jaccard(archivedShingles, liveShingles.ToHashSet());
+        var simHash = SimHash.Distance(SimHash.Of(archived.SelectMany(a => a.Shingles)), SimHash.Of(liveShingles));
 
         var counts = new BlockCounts(
             outcome.Blocks.Count(b => b.Op == BlockOp.Equal),
@@ -125,10 +117,11 @@ public static class ContentComparer
     }
 
     /// <summary>
-    /// Decides what each unpaired live block is. Before the first live block that pairs with an archived one it is
-    /// page furniture above the article; after the last, it is the rest of the article (coverage) when it sits in
-    /// the element that holds all the paired paragraphs, else furniture below it; between them it is an insertion,
-    /// unless it is a caption and the archive holds no captions at all. An archived block not in the article but
+    /// Decides what each unpaired live block is. The article's body is the deepest element holding every live block
+    /// that pairs with an archived one; outside it, before or after those blocks, is page furniture (the headline,
+    /// the byline, tags). Inside it, after the last paired block is the rest of an article the archive holds only
+    /// the start of (coverage); anywhere else is an insertion (an editor's note on top counts), unless it is a
+    /// caption and the archive holds no captions at all. An archived block not in the article but
     /// elsewhere in the page (a standfirst the site moved into its header) was not deleted.
     /// </summary>
     private static Outcome Classify(
@@ -138,8 +131,7 @@ public static class ContentComparer
         List<LiveBlock> liveSource,
         List<TokenizedText> live,
         LocatedArticle located,
-        TokenInterner interner,
-        IgnoreRules rules)
+        TokenInterner interner)
     {
         var pairedLive = aligned.Where(a => a.Live is not null && a.Archived is not null).Select(a => a.Live!.Value).ToList();
         var first = pairedLive.Count > 0 ? pairedLive.Min() : int.MaxValue;
@@ -150,14 +142,14 @@ public static class ContentComparer
         var outside = new HashSet<int>();
         foreach (var j in live.Count > 0 && pairedLive.Count > 0 ? Enumerable.Range(0, live.Count) : [])
         {
-            if (j < first || (j > last && body is not null && liveSource[j].Owner is { } owner && owner != body && !body.Contains(owner)))
+            if ((j < first || j > last) && body is not null && liveSource[j].Owner is { } owner && owner != body && !body.Contains(owner))
             {
                 outside.Add(j);
             }
         }
 
         // Sequences of text found on the page but outside the compared article.
-        var elsewhere = located.Elsewhere.Select(t => interner.SequenceId(interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(t)))))
+        var elsewhere = located.Elsewhere.Select(interner.SequenceId)
             .Concat(outside.Select(j => interner.SequenceId(live[j])))
             .ToHashSet();
 

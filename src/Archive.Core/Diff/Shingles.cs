@@ -9,33 +9,42 @@ public static class Shingles
 {
     public const int Size = 5;
 
-    /// <summary>The shingles of <paramref name="text"/> in order, repeats included; text shorter than a shingle gives one shingle of all of it.</summary>
-    public static List<ulong> Of(string text)
+    /// <summary>
+    /// The shingles of a tokenized text in order, repeats included, over its token keys (already normalised) run
+    /// together without white space; text shorter than a shingle gives one shingle of all of it.
+    /// </summary>
+    public static ulong[] Of(TokenizedText text)
     {
-        var chars = new List<char>(text.Length);
-        foreach (var c in TextNormalizer.Normalize(text))
+        var length = 0;
+        foreach (var token in text.Tokens)
         {
-            if (!char.IsWhiteSpace(c))
+            length += token.Key.Length;
+        }
+
+        if (length == 0)
+        {
+            return [];
+        }
+
+        var chars = length <= 4096 ? stackalloc char[length] : new char[length];
+        var at = 0;
+        foreach (var token in text.Tokens)
+        {
+            foreach (var c in token.Key)
             {
-                chars.Add(char.ToLowerInvariant(c));
+                chars[at++] = char.ToLowerInvariant(c);
             }
         }
 
-        var shingles = new List<ulong>(Math.Max(1, chars.Count - Size + 1));
-        if (chars.Count == 0)
+        if (length < Size)
         {
-            return shingles;
+            return [Hash(chars)];
         }
 
-        if (chars.Count < Size)
+        var shingles = new ulong[length - Size + 1];
+        for (var i = 0; i < shingles.Length; i++)
         {
-            shingles.Add(Hash(chars, 0, chars.Count));
-            return shingles;
-        }
-
-        for (var i = 0; i + Size <= chars.Count; i++)
-        {
-            shingles.Add(Hash(chars, i, Size));
+            shingles[i] = Hash(chars.Slice(i, Size));
         }
 
         return shingles;
@@ -54,13 +63,13 @@ public static class Shingles
         return (double)common / (a.Count + b.Count - common);
     }
 
-    private static ulong Hash(List<char> chars, int start, int length)
+    private static ulong Hash(ReadOnlySpan<char> chars)
     {
         // FNV-1a, then a SplitMix64 finaliser so that the bits SimHash reads are well mixed.
         var h = 14695981039346656037UL;
-        for (var i = start; i < start + length; i++)
+        foreach (var c in chars)
         {
-            h = (h ^ chars[i]) * 1099511628211UL;
+            h = (h ^ c) * 1099511628211UL;
         }
 
         return Mix(h);

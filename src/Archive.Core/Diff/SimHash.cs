@@ -11,19 +11,45 @@ public static class SimHash
 {
     public static ulong Of(IEnumerable<ulong> shingles)
     {
-        Span<int> weights = stackalloc int[64];
+        // Count, per byte position, how often each byte value occurs; the bit counts follow from 8 × 256 cells
+        // at the end, instead of 64 additions per shingle.
+        var histogram = new int[8 * 256];
+        var n = 0;
         foreach (var shingle in shingles)
         {
-            for (var bit = 0; bit < 64; bit++)
+            for (var b = 0; b < 8; b++)
             {
-                weights[bit] += ((shingle >> bit) & 1) == 1 ? 1 : -1;
+                histogram[(b << 8) | (int)((shingle >> (8 * b)) & 0xFF)]++;
+            }
+
+            n++;
+        }
+
+        Span<int> ones = stackalloc int[64];
+        for (var b = 0; b < 8; b++)
+        {
+            for (var value = 1; value < 256; value++)
+            {
+                var count = histogram[(b << 8) | value];
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                for (var bit = 0; bit < 8; bit++)
+                {
+                    if ((value & (1 << bit)) != 0)
+                    {
+                        ones[(8 * b) + bit] += count;
+                    }
+                }
             }
         }
 
         var fingerprint = 0UL;
         for (var bit = 0; bit < 64; bit++)
         {
-            if (weights[bit] > 0)
+            if (2 * ones[bit] > n)
             {
                 fingerprint |= 1UL << bit;
             }

@@ -22,6 +22,12 @@ public static class TextNormalizer
     /// <summary>The comparison key of one token: the token's text normalised, without the invisible characters inside it.</summary>
     public static string NormalizeToken(ReadOnlySpan<char> token)
     {
+        if (token.Length == 1 && IsNormalIdeograph(token[0]))
+        {
+            // A Chinese text is one token per character: no normalisation to do, and one string per character.
+            return SingleCharacters[token[0] - FirstIdeograph] ??= token.ToString();
+        }
+
         var ascii = true;
         foreach (var c in token)
         {
@@ -55,6 +61,13 @@ public static class TextNormalizer
     /// </summary>
     public static string DecodeEntities(string text) =>
         text.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(text) : text;
+
+    // CJK unified ideographs and extension A, Hiragana and Katakana letters, Hangul syllables: NFKC leaves them as they are.
+    private const char FirstIdeograph = '\u3041';
+
+    private static readonly string?[] SingleCharacters = new string?['\uD7A4' - FirstIdeograph];
+
+    private static bool IsNormalIdeograph(char c) => c is (>= '\u3041' and <= '\u3096') or (>= '\u30A1' and <= '\u30FA') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uAC00' and <= '\uD7A3');
 
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
 

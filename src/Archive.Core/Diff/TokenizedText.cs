@@ -4,6 +4,7 @@ namespace Archive.Diff;
 public sealed class TokenizedText
 {
     private int[]? bag;
+    private ulong[]? shingles;
 
     internal TokenizedText(string text, Token[] tokens, int[] ids)
     {
@@ -19,6 +20,9 @@ public sealed class TokenizedText
     public int[] Ids { get; }
 
     public int Count => Ids.Length;
+
+    /// <summary>The text's character 5-shingles (see <see cref="Diff.Shingles"/>), computed once.</summary>
+    public ulong[] Shingles => shingles ??= Diff.Shingles.Of(this);
 
     /// <summary>
     /// The share of tokens two texts have in common regardless of order (Dice over token multisets): a cheap bound

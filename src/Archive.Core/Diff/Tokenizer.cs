@@ -36,7 +36,8 @@ public static class Tokenizer
             int length;
             if (IsUnspacedScript(text, i))
             {
-                length = StringInfo.GetNextTextElementLength(text.AsSpan(i));
+                // Most ideographs stand alone: only look for a longer grapheme cluster when something could join on.
+                length = IsStandalone(text, i) ? 1 : StringInfo.GetNextTextElementLength(text.AsSpan(i));
             }
             else if (IsWordPart(text, i))
             {
@@ -54,6 +55,10 @@ public static class Tokenizer
 
         return [.. tokens];
     }
+
+    private static bool IsStandalone(string text, int i) =>
+        !char.IsSurrogate(text[i])
+        && (i + 1 >= text.Length || text[i + 1] is var next && (next < '\u0300' || (next >= '\u3000' && next <= '\u9FFF' && next is not ('\u3099' or '\u309A'))));
 
     private static int WordLength(string text, int start)
     {
