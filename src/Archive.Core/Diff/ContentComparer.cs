@@ -21,6 +21,9 @@ public static class ContentComparer
     /// </summary>
     public const double ReplacedBelow = 0.2;
 
+    /// <summary>Shorter paragraphs above the article (a byline in a <c>p</c>) are furniture, not insertions.</summary>
+    public const int MinProseTokens = 8;
+
     /// <summary>Live pages nesting deeper than this are refused before parsing (tree building is quadratic in depth).</summary>
     public const int MaxNesting = 512;
 
@@ -120,7 +123,8 @@ public static class ContentComparer
     /// Decides what each unpaired live block is. The article's body is the deepest element holding every live block
     /// that pairs with an archived one; outside it, before or after those blocks, is page furniture (the headline,
     /// the byline, tags). Inside it, after the last paired block is the rest of an article the archive holds only
-    /// the start of (coverage); anywhere else is an insertion (an editor's note on top counts), unless it is a
+    /// the start of (coverage); above the first, a paragraph of prose is an insertion (an editor's note) and
+    /// anything else (headline, byline, dateline) furniture; between them, anything is an insertion unless it is a
     /// caption and the archive holds no captions at all. An archived block not in the article but
     /// elsewhere in the page (a standfirst the site moved into its header) was not deleted.
     /// </summary>
@@ -142,8 +146,15 @@ public static class ContentComparer
         var outside = new HashSet<int>();
         foreach (var j in live.Count > 0 && pairedLive.Count > 0 ? Enumerable.Range(0, live.Count) : [])
         {
-            if ((j < first || j > last) && body is not null && liveSource[j].Owner is { } owner && owner != body && !body.Contains(owner))
+            var inBody = body is not null && liveSource[j].Owner is { } owner && (owner == body || body.Contains(owner));
+            if ((j < first || j > last) && !inBody)
             {
+                outside.Add(j);
+            }
+            else if (j < first && !IsProse(liveSource[j]))
+            {
+                // Above the first archived block, inside the body: a headline, a byline, a dateline, a caption is
+                // page furniture; a paragraph of prose (an editor's note, an update) is an insertion.
                 outside.Add(j);
             }
         }
@@ -203,6 +214,10 @@ public static class ContentComparer
 
         return new Outcome(blocks, matched, paired, inserted, beyond);
     }
+
+    /// <summary>Whether a block reads as prose: a paragraph or quotation of at least <see cref="MinProseTokens"/> tokens.</summary>
+    private static bool IsProse(LiveBlock block) =>
+        block.Block.Kind is BlockKind.Paragraph or BlockKind.Quote && block.Text.Count >= MinProseTokens;
 
     /// <summary>The deepest element holding all of <paramref name="elements"/>: the article's body, where its paragraphs flow.</summary>
     private static IElement? CommonAncestor(IEnumerable<IElement?> elements)

@@ -20,7 +20,7 @@ public sealed class KilledRunTests
             {
                 await Task.Delay(700, context.RequestAborted);
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Pages.Article("Story", Pages.Paragraphs), context.RequestAborted);
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Pages.Article("王毅见普京", Pages.Paragraphs), context.RequestAborted);
             });
             Pages.Seed(scratch.Seeds, $"story-{i}", LiveSite.Public(path), Pages.Body(Pages.Paragraphs));
         }

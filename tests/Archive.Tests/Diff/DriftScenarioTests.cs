@@ -140,6 +140,19 @@ public sealed class DriftScenarioTests(string path)
     }
 
     [Test]
+    public void AnEditorsNoteAboveTheArticleIsAnInsertionButABylineIsNot()
+    {
+        var note = Drift.UnrelatedText(blocks[0].Text, 4);
+        var withNote = Compare(Drift.Insert(blocks, 0, new LiveBlockSpec(LiveKind.Paragraph, note)));
+        var withByline = Compare(Drift.Insert(blocks, 0, new LiveBlockSpec(LiveKind.Paragraph, "By Staff Reporter 本台记者")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Changes(withNote).Select(c => (c.Op, c.Live)), Is.EqualTo(new[] { (BlockOp.Insert, (string?)note) }), () => Describe(withNote));
+            Assert.That(Changes(withByline), Is.Empty, () => Describe(withByline));
+        });
+    }
+
+    [Test]
     public void TwoSwappedParagraphsAreAMove()
     {
         var i = Enumerable.Range(0, blocks.Count - 1).First(k => blocks[k].Kind == LiveKind.Paragraph && blocks[k + 1].Kind == LiveKind.Paragraph && blocks[k].Text != blocks[k + 1].Text);
