@@ -11,9 +11,11 @@ namespace Archive.Bench;
 /// </summary>
 internal static class CaptureBenchmark
 {
-    public static async Task<int> RunAsync(int pages, int[] concurrencies)
+    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency)
     {
         await using var site = await LiveSite.StartAsync();
+        site.Latency = latency;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency per response: {latency.TotalMilliseconds:0} ms"));
         var images = Enumerable.Range(0, 24).Select(i => GeneratedImages.Jpeg(i)).ToArray();
         site.Route("/media/*", context =>
         {
@@ -36,8 +38,9 @@ internal static class CaptureBenchmark
                 var pageImages = Enumerable.Range(0, count).Select(k => $"/media/p{i}-{k}.jpg").ToList();
                 var paragraphs = Enumerable.Range(0, 8 + (i % 5)).Select(k => $"{Pages.Paragraphs[k % Pages.Paragraphs.Length]} 第{i}篇第{k}段。").ToList();
                 var path = $"/news/{i}";
-                site.Html(path, Pages.Article($"新闻 {i}", paragraphs, pageImages, extraHead: "<script src=\"/static/analytics.js\" async></script>"));
-                Pages.Seed(seeds, $"news-{i:D4}", LiveSite.Public(path), Pages.Body(paragraphs, pageImages.Select(p => LiveSite.Public(p).AbsoluteUri)));
+                var title = $"新闻 {i}";
+                site.Html(path, Pages.Article(title, paragraphs, pageImages, extraHead: "<script src=\"/static/analytics.js\" async></script>"));
+                Pages.Seed(seeds, $"news-{i:D4}", LiveSite.Public(path), Pages.Body(paragraphs, pageImages.Select(p => LiveSite.Public(p).AbsoluteUri)), title);
             }
 
             Console.WriteLine($"| pages | concurrency | wall s | pages/s | archive peak RSS MiB | archive + browser peak RSS MiB | unchanged |");

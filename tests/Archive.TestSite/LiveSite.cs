@@ -45,6 +45,11 @@ public sealed class LiveSite : IAsyncDisposable
         {
             var key = context.Request.Path.Value ?? "/";
             site!.hits.AddOrUpdate(key, 1, (_, n) => n + 1);
+            if (site.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(site.Latency, context.RequestAborted);
+            }
+
             if (site.routes.TryGetValue(key, out var handler) || site.routes.TryGetValue(key.TrimEnd('/') + "/*", out handler) || site.PrefixRoute(key, out handler))
             {
                 await handler(context);
@@ -60,6 +65,9 @@ public sealed class LiveSite : IAsyncDisposable
         site = new LiveSite(app, new Uri(address.TrimEnd('/') + "/"));
         return site;
     }
+
+    /// <summary>How long every response waits before it starts, as a distant server's would (zero by default).</summary>
+    public TimeSpan Latency { get; set; }
 
     /// <summary>The public (seed-side) URL for a path on this site.</summary>
     public static Uri Public(string path) => new(PublicBase + path.TrimStart('/'));
