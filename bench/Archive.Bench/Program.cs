@@ -4,6 +4,7 @@ using Archive.Pipeline;
 
 // dotnet run -c Release --project bench/Archive.Bench -- capture [PAGES] [CONCURRENCY...] [--latency MS]
 // dotnet run -c Release --project bench/Archive.Bench -- diff [PERTURBATIONS]
+// dotnet run -c Release --project bench/Archive.Bench -- media [PAIRS]
 // Results are recorded in docs/performance.md.
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
@@ -17,7 +18,9 @@ switch (command)
         return await CaptureBenchmark.RunAsync(pages, concurrencies, latency);
     case "diff":
         return DiffBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    case "media":
+        return MediaBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
     default:
-        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] | diff [PERTURBATIONS=1000]");
+        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] | diff [PERTURBATIONS=1000] | media [PAIRS=1000]");
         return 2;
 }

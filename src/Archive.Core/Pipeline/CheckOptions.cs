@@ -1,5 +1,6 @@
 using Archive.Capture;
 using Archive.Diff;
+using Archive.Media;
 using Archive.Web;
 
 namespace Archive.Pipeline;
@@ -17,6 +18,12 @@ public sealed record CheckOptions(
 {
     /// <summary>What to leave out of each seed's text comparison.</summary>
     public IgnoreRuleSet Ignore { get; init; } = IgnoreRuleSet.None;
+
+    /// <summary>Limits of the media stage.</summary>
+    public MediaOptions Media { get; init; } = MediaOptions.Default;
+
+    /// <summary>Limits on decoding images.</summary>
+    public ImageLimits Images { get; init; } = ImageLimits.Default;
 
     /// <summary>
     /// Two pages per core: rendering is CPU-bound in Chromium, so more contexts only add memory (measured on

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Archive.Capture;
 using Archive.Diff;
+using Archive.Media;
 using Archive.Report;
 using Archive.Seeds;
 using Archive.Snapshots;
@@ -34,6 +35,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         using var fetcher = new HttpFetcher(options.Map, options.Fetch);
         await using var browser = new LazyBrowser(options.Browser);
         var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
+        var media = new MediaChecker(fetcher, new ImageSignatureCache(options.Images), options.Media, store);
 
         var queue = Channel.CreateBounded<(int Order, SeedLoad Load)>(new BoundedChannelOptions(options.Concurrency * 2) { SingleWriter = true });
         var results = new List<(int Order, SeedReport Report, ExitCode Exit)>();
@@ -70,7 +72,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                 {
                     await foreach (var (order, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (report, exit) = await CheckAsync(load, capturer, store, options.Ignore, stop.Token).ConfigureAwait(false);
+                        var (report, exit) = await CheckAsync(load, capturer, media, store, options.Ignore, stop.Token).ConfigureAwait(false);
                         lock (results)
                         {
                             results.Add((order, report, exit));
@@ -102,7 +104,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
     }
 
-    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, SnapshotStore? store, IgnoreRuleSet ignore, CancellationToken cancellationToken)
+    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, SnapshotStore? store, IgnoreRuleSet ignore, CancellationToken cancellationToken)
     {
         if (load.Seed is not { } seed)
         {
@@ -118,14 +120,16 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             var reason = "the browser failed: " + e.Message.Split('\n')[0];
-            return (Report(seed, new Judgement(SeedStatus.Error, reason, ExitCode.ToolFailure), PageReport.None(reason), TextReport.None, null), ExitCode.ToolFailure);
+            return (Report(seed, new Judgement(SeedStatus.Error, reason, ExitCode.ToolFailure), PageReport.None(reason), TextReport.None, [], null), ExitCode.ToolFailure);
         }
 
-        var text = capture.Html is null || capture.Failure is not null || capture.Error is not null
-            ? null
-            : ContentComparer.Compare(seed, capture.Html, capture.FinalUrl, ignore.For(seed));
-        var judgement = SeedVerdict.Decide(capture, text);
-        var snapshot = store is null ? null : await store.WriteAsync(seed.Id, capture, cancellationToken).ConfigureAwait(false);
+        // A page that was not rendered has nothing to compare: its text and media would only repeat that it is gone.
+        var rendered = capture.Html is not null && capture.Failure is null && capture.Error is null && capture.HttpStatus is null or (>= 200 and < 300);
+        var text = rendered ? ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed)) : null;
+        var media = rendered ? await mediaChecker.CheckAsync(seed, capture, cancellationToken).ConfigureAwait(false) : MediaComparison.None;
+        var judgement = SeedVerdict.Decide(capture, text, media);
+        var diffImages = media.Findings.Where(f => f.DiffPng is not null).ToDictionary(MediaReport.DiffImagePath, f => f.DiffPng!);
+        var snapshot = store is null ? null : await store.WriteAsync(seed.Id, capture, cancellationToken, diffImages).ConfigureAwait(false);
         var page = new PageReport(
             capture.HttpStatus,
             capture.FinalUrl.AbsoluteUri,
@@ -134,13 +138,14 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             capture.Failure?.Message ?? capture.Error,
             capture.ContentType,
             new PageTimings(Round(capture.Timings.FetchMs), Round(capture.Timings.LoadMs), Round(capture.Timings.SettleMs), Round(capture.Timings.TotalMs)),
-            capture.Notes);
+            [.. capture.Notes, .. media.Notes]);
         var textReport = text is null ? TextReport.None : TextReport.From(text);
-        return (Report(seed, judgement, page, textReport, snapshot), judgement.Exit);
+        var mediaReports = media.Findings.Select(f => MediaReport.From(f, snapshot)).ToList();
+        return (Report(seed, judgement, page, textReport, mediaReports, snapshot), judgement.Exit);
     }
 
-    private static SeedReport Report(Seed seed, Judgement judgement, PageReport page, TextReport text, string? snapshot) =>
-        new(seed.Id, seed.Path, seed.SourceUrl.AbsoluteUri, seed.ArchivedAt, judgement.Status, judgement.Reason, page, text, [], [], snapshot);
+    private static SeedReport Report(Seed seed, Judgement judgement, PageReport page, TextReport text, IReadOnlyList<MediaReport> media, string? snapshot) =>
+        new(seed.Id, seed.Path, seed.SourceUrl.AbsoluteUri, seed.ArchivedAt, judgement.Status, judgement.Reason, page, text, media, [], snapshot);
 
     private static double Round(double ms) => Math.Round(ms, 1);
 

@@ -1,4 +1,6 @@
 using Archive.Diff;
+using Archive.Media;
+using Archive.Seeds;
 using Archive.Verdict;
 
 namespace Archive.Report;
@@ -84,17 +86,46 @@ public sealed record TextReport(
         : new(text.Similarity, text.Severity, text.Retained, text.Coverage, text.Jaccard, text.SimHashDistance, text.Match, text.Counts, null, text.Blocks);
 }
 
-public enum MediaStatus
+/// <summary>One archived image or embed: what became of it. Statuses and scores are defined in docs/report-schema.md.</summary>
+/// <param name="Similarity">0..1, the structural similarity of the archived picture and its live copy; null when no pictures were compared.</param>
+/// <param name="Archived">The archived URL as it answers now.</param>
+/// <param name="Live">The live page's copy, when one was found.</param>
+/// <param name="DiffImage">The pixel-diff image (PNG), relative to the snapshots root; null when none was written.</param>
+public sealed record MediaReport(
+    string ArchivedUrl,
+    string? LiveUrl,
+    MediaStatus Status,
+    double? Similarity,
+    int Index,
+    MediaKind Kind,
+    string Element,
+    string? Reason,
+    MatchMethod? MatchedBy,
+    MediaFile? Archived,
+    MediaFile? Live,
+    ImageScores? Scores,
+    BaselineUse? Baseline,
+    string? DiffImage)
 {
-    Same,
-    Resized,
-    Changed,
-    Removed,
-    Missing,
-    Error,
-}
+    /// <summary>Where a finding's diff image goes inside its snapshot folder.</summary>
+    public static string DiffImagePath(MediaFinding finding) => $"media/{finding.Index}-diff.png";
 
-public sealed record MediaReport(string ArchivedUrl, string? LiveUrl, MediaStatus Status, double? Similarity);
+    public static MediaReport From(MediaFinding f, string? snapshot) => new(
+        f.ArchivedUrl.AbsoluteUri,
+        f.Live?.Url,
+        f.Status,
+        f.Similarity,
+        f.Index,
+        f.Kind,
+        f.Element,
+        f.Reason,
+        f.MatchedBy,
+        f.Archived,
+        f.Live,
+        f.Scores,
+        f.Baseline,
+        f.DiffPng is null || snapshot is null ? null : snapshot + "/" + DiffImagePath(f));
+}
 
 public enum LinkStatus
 {

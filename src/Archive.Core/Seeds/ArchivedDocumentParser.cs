@@ -133,7 +133,8 @@ public static class ArchivedDocumentParser
         _ => enclosing,
     };
 
-    private static List<MediaReference> ReadMedia(IElement root, Uri baseUrl)
+    /// <summary>The media under <paramref name="root"/>: used for the archived body and, by the media stage, for the live page.</summary>
+    internal static List<MediaReference> ReadMedia(IElement root, Uri baseUrl)
     {
         var media = new List<MediaReference>();
         var seen = new HashSet<(MediaKind, Uri)>();

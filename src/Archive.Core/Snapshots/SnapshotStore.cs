@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Archive.Capture;
 using Archive.IO;
+using Archive.Media;
 
 namespace Archive.Snapshots;
 
@@ -10,9 +11,10 @@ namespace Archive.Snapshots;
 /// <c>&lt;root&gt;/_media/</c>. A capture folder is assembled under a hidden temporary name and renamed into place
 /// when complete, so a killed run leaves no half snapshot; leftovers are swept at the next start.
 /// </summary>
-public sealed class SnapshotStore(string root)
+public sealed class SnapshotStore(string root) : IMediaBaselines
 {
     public const string MediaFolder = "_media";
+    public const string MediaBaselineFile = "media-baseline.json";
     private const string TempPrefix = ".incomplete-";
 
     public string Root { get; } = root;
@@ -46,7 +48,8 @@ public sealed class SnapshotStore(string root)
     }
 
     /// <returns>The snapshot folder, relative to <see cref="Root"/>.</returns>
-    public async Task<string> WriteAsync(string seedId, PageCapture capture, CancellationToken cancellationToken)
+    /// <param name="files">Further files for the snapshot folder (the media stage's diff images), by relative path.</param>
+    public async Task<string> WriteAsync(string seedId, PageCapture capture, CancellationToken cancellationToken, IReadOnlyDictionary<string, byte[]>? files = null)
     {
         var name = capture.CapturedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var seedFolder = Path.Combine(Root, seedId);
@@ -84,6 +87,18 @@ public sealed class SnapshotStore(string root)
                 await File.WriteAllBytesAsync(Path.Combine(temp, "screenshot.jpg"), capture.Screenshot, cancellationToken).ConfigureAwait(false);
             }
 
+            foreach (var (file, bytes) in files ?? new Dictionary<string, byte[]>())
+            {
+                var path = Path.GetFullPath(Path.Combine(temp, file));
+                if (!path.StartsWith(temp + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"snapshot file '{file}' would land outside the snapshot folder");
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+            }
+
             // capture.json goes last: a folder holding it is complete.
             await File.WriteAllTextAsync(Path.Combine(temp, "capture.json"), JsonSerializer.Serialize(CaptureFacts.From(capture), Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
             Directory.Move(temp, final);
@@ -94,6 +109,70 @@ public sealed class SnapshotStore(string root)
             Directory.Delete(temp, recursive: true);
             throw;
         }
+    }
+
+    public async Task<IReadOnlyDictionary<string, MediaBaselineEntry>> ReadAsync(string seedId, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, seedId, MediaBaselineFile);
+        if (!File.Exists(path))
+        {
+            return new Dictionary<string, MediaBaselineEntry>();
+        }
+
+        try
+        {
+            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize<Dictionary<string, MediaBaselineEntry>>(text, Report.JsonReport.Options) ?? [];
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a media baseline file ({e.Message})", e);
+        }
+    }
+
+    public async Task<byte[]?> BytesAsync(string sha256, CancellationToken cancellationToken)
+    {
+        // The name is a hash we wrote; anything else is not looked up at all.
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Root, MediaFolder, sha256);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == sha256 ? bytes : null;
+    }
+
+    public async Task RecordAsync(string seedId, IReadOnlyList<(string Url, MediaBaselineEntry Entry, byte[] Bytes)> added, CancellationToken cancellationToken)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        // Bytes first, the index last: an index never names bytes that are not there.
+        foreach (var (_, entry, bytes) in added)
+        {
+            var path = Path.Combine(Root, MediaFolder, entry.Sha256);
+            if (!File.Exists(path))
+            {
+                await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var entries = new Dictionary<string, MediaBaselineEntry>(await ReadAsync(seedId, cancellationToken).ConfigureAwait(false));
+        foreach (var (url, entry, _) in added)
+        {
+            entries.TryAdd(url, entry);
+        }
+
+        var sorted = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(Root, seedId, MediaBaselineFile), JsonSerializer.Serialize(sorted, Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>capture.json: the capture without its bulky parts, which sit beside it as files.</summary>

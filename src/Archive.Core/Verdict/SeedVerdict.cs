@@ -1,5 +1,6 @@
 using Archive.Capture;
 using Archive.Diff;
+using Archive.Media;
 using Archive.Seeds;
 using Archive.Web;
 
@@ -10,7 +11,7 @@ public static class SeedVerdict
 {
     public static Judgement Unreadable(SeedError error) => new(SeedStatus.Error, error.ToString(), ExitCode.InputError);
 
-    public static Judgement Decide(PageCapture capture, TextComparison? text)
+    public static Judgement Decide(PageCapture capture, TextComparison? text, MediaComparison? media = null)
     {
         if (capture.Failure is { } failure)
         {
@@ -21,14 +22,7 @@ public static class SeedVerdict
 
         if (capture.HttpStatus is { } status and not (>= 200 and < 300))
         {
-            var what = status switch
-            {
-                404 => "404 Not Found",
-                410 => "410 Gone",
-                >= 500 => $"HTTP {status} after retries",
-                _ => $"HTTP {status}",
-            };
-            return new Judgement(SeedStatus.Dead, $"the live page answers {what}", ExitCode.PolicyBroken);
+            return new Judgement(SeedStatus.Dead, $"the live page answers {HttpStatusText.Describe(status)}", ExitCode.PolicyBroken);
         }
 
         if (capture.Error is { } error)
@@ -54,12 +48,41 @@ public static class SeedVerdict
                 ExitCode.PolicyBroken);
         }
 
+        // Text and media drift are reported together: a seed whose words held but whose photograph was swapped changed.
+        var changes = new List<string>();
         if (text is { HasChanges: true })
         {
-            return new Judgement(SeedStatus.Changed, Describe(text), ExitCode.PolicyBroken);
+            changes.Add(Describe(text));
         }
 
-        return new Judgement(SeedStatus.Unchanged, null, ExitCode.Clean);
+        if (media is not null && Describe(media) is { } mediaChange)
+        {
+            changes.Add(mediaChange);
+        }
+
+        return changes.Count > 0
+            ? new Judgement(SeedStatus.Changed, string.Join("; ", changes), ExitCode.PolicyBroken)
+            : new Judgement(SeedStatus.Unchanged, null, ExitCode.Clean);
+    }
+
+    /// <summary>"2 images changed, 1 removed, 1 missing", or null when no media drifted. Resized copies are not drift; errors are reported per image, not as drift.</summary>
+    private static string? Describe(MediaComparison media)
+    {
+        var drift = media.Findings.Where(f => f.IsDrift).ToList();
+        if (drift.Count == 0)
+        {
+            return null;
+        }
+
+        var parts = drift
+            .GroupBy(f => f.Status)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {Noun(g.ToList())} {g.Key.ToString().ToLowerInvariant()}");
+        return "media: " + string.Join(", ", parts);
+
+        static string Noun(List<MediaFinding> findings) => findings.All(f => f.Kind == Seeds.MediaKind.Image)
+            ? findings.Count == 1 ? "image" : "images"
+            : findings.Count == 1 ? "media file" : "media files";
     }
 
     private static string Describe(TextComparison text)

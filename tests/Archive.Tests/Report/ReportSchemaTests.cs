@@ -1,4 +1,5 @@
 using Archive.Diff;
+using Archive.Media;
 using Archive.Report;
 using Archive.Seeds;
 using Archive.Verdict;
@@ -32,7 +33,22 @@ public sealed class ReportSchemaTests
         var text = new TextReport(0.5, Severity.Major, 0.6, 0.9, 0.4, 12, new ArticleMatch(LocateMethod.Alignment, 0.97, "main > article"), new BlockCounts(1, 1, 1, 1, 1, 1, 2), null, blocks);
         var readability = text with { Severity = Severity.Replaced, Match = new ArticleMatch(LocateMethod.Readability, 0.1, null) };
         var failed = TextReport.None with { Error = "the live page nests elements more than 512 deep (line 3), too deep to compare" };
-        var media = Enum.GetValues<MediaStatus>().Select(s => new MediaReport("https://news.example/i.jpg", s == MediaStatus.Missing ? null : "https://news.example/i-800.jpg", s, s == MediaStatus.Error ? null : 0.9)).ToList();
+        var archivedFile = new MediaFile("https://news.example/i.jpg", 200, "image/jpeg", ImageFormat.WebP, 1234, new string('a', 64), 1280, 720);
+        var media = Enum.GetValues<MediaStatus>().Select(s => new MediaReport(
+            "https://news.example/i.jpg",
+            s == MediaStatus.Missing ? null : "https://news.example/i-800.jpg",
+            s,
+            s == MediaStatus.Error ? null : 0.9,
+            (int)s,
+            Enum.GetValues<MediaKind>()[(int)s % 4],
+            "img",
+            s == MediaStatus.Same ? null : "the live page shows a different picture",
+            s switch { MediaStatus.Same => MatchMethod.Url, MediaStatus.Resized => MatchMethod.Stem, MediaStatus.Changed => MatchMethod.Hash, _ => null },
+            s == MediaStatus.Missing ? archivedFile with { HttpStatus = 404, Format = null, Sha256 = null, Width = null, Height = null } : archivedFile,
+            s is MediaStatus.Missing or MediaStatus.Removed ? null : archivedFile with { Url = "https://news.example/i-800.jpg", Format = ImageFormat.Jpeg },
+            s is MediaStatus.Resized or MediaStatus.Changed ? new ImageScores(0.9, 4, 0.01, 0.02, s == MediaStatus.Resized) : null,
+            s == MediaStatus.Changed ? new BaselineUse(new string('b', 64), At, true) : null,
+            s == MediaStatus.Changed ? "a/20261124T080000Z/media/2-diff.png" : null)).ToList();
         var links = Enum.GetValues<LinkStatus>().Select(s => new LinkReport("https://other.example/x", s, s == LinkStatus.Skipped ? null : 200, null)).ToList();
         var seeds = new List<SeedReport>
         {
@@ -69,6 +85,9 @@ public sealed class ReportSchemaTests
     [TestCase("\"simHashDistance\": 12", "\"simHashDistance\": 65")]
     [TestCase("\"method\": \"alignment\"", "\"method\": \"guess\"")]
     [TestCase("\"op\": \"insert\",\n", "\"op\": \"added\",\n")]
+    [TestCase("\"matchedBy\": \"stem\"", "\"matchedBy\": \"guess\"")]
+    [TestCase("\"hashDistance\": 4", "\"hashDistance\": 65")]
+    [TestCase("\"format\": \"webp\"", "\"format\": \"WebP\"")]
     public async Task TheSchemaRejectsWhatBreaksTheContract(string good, string bad)
     {
         var json = JsonReport.Serialize(EveryShape());
