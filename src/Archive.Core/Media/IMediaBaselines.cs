@@ -15,6 +15,9 @@ public interface IMediaBaselines
     /// <summary>The recorded bytes, or null when they are gone or no longer match their hash.</summary>
     Task<byte[]?> BytesAsync(string sha256, CancellationToken cancellationToken);
 
-    /// <summary>Adds baselines for URLs that had none; existing ones are never replaced.</summary>
-    Task RecordAsync(string seedId, IReadOnlyList<(string Url, MediaBaselineEntry Entry, byte[] Bytes)> added, CancellationToken cancellationToken);
+    /// <summary>Keeps bytes by their SHA-256 (once; a later call for the same hash does nothing).</summary>
+    Task StoreAsync(string sha256, byte[] bytes, CancellationToken cancellationToken);
+
+    /// <summary>Adds baselines, whose bytes were stored, for URLs that had none; existing ones are never replaced.</summary>
+    Task RecordAsync(string seedId, IReadOnlyList<(string Url, MediaBaselineEntry Entry)> added, CancellationToken cancellationToken);
 }

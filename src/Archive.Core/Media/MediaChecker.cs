@@ -73,6 +73,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
 
         if (baselines is not null && !run.Added.IsEmpty)
         {
+            // Bytes were stored as they were seen; the index is written last, so it never names bytes that are not there.
             await baselines.RecordAsync(seed.Id, run.Added.ToList(), cancellationToken).ConfigureAwait(false);
         }
 
@@ -91,10 +92,10 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
         LiveMedia live,
         IReadOnlyDictionary<string, MediaBaselineEntry> recorded)
     {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Url, MediaBaselineEntry Entry, byte[] Bytes)> added = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Url, MediaBaselineEntry Entry)> added = new();
 
         /// <summary>Baselines to record: pictures seen behind archived URLs that had none.</summary>
-        public System.Collections.Concurrent.ConcurrentQueue<(string Url, MediaBaselineEntry Entry, byte[] Bytes)> Added => added;
+        public System.Collections.Concurrent.ConcurrentQueue<(string Url, MediaBaselineEntry Entry)> Added => added;
 
         public Task<MediaFinding> CheckAsync(MediaReference reference, CancellationToken cancellationToken) =>
             reference.Kind == MediaKind.Image ? CheckImageAsync(reference, cancellationToken) : CheckEmbedAsync(reference, cancellationToken);
@@ -132,7 +133,8 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
             DecodedImage? archivedImage = archived.Bytes is null ? null : images.Decode(archived.Bytes);
             if (archivedImage?.Signature is { } firstSeen && baselineEntry is null && baselines is not null)
             {
-                added.Enqueue((reference.Url.AbsoluteUri, new MediaBaselineEntry(archivedImage.Sha256, DateTimeOffset.UtcNow, firstSeen.Format.ToString().ToLowerInvariant(), firstSeen.Width, firstSeen.Height), archived.Bytes!));
+                await baselines.StoreAsync(archivedImage.Sha256, archived.Bytes!, cancellationToken).ConfigureAwait(false);
+                added.Enqueue((reference.Url.AbsoluteUri, new MediaBaselineEntry(archivedImage.Sha256, DateTimeOffset.UtcNow, firstSeen.Format.ToString().ToLowerInvariant(), firstSeen.Width, firstSeen.Height)));
             }
 
             if (archivedImage is not null)

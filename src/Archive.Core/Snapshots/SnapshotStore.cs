@@ -65,11 +65,7 @@ public sealed class SnapshotStore(string root) : IMediaBaselines
         {
             foreach (var image in capture.Images.Where(i => i.Bytes is not null && i.Sha256 is not null))
             {
-                var path = Path.Combine(Root, MediaFolder, image.Sha256!);
-                if (!File.Exists(path))
-                {
-                    await AtomicFile.WriteAllBytesAsync(path, image.Bytes, cancellationToken).ConfigureAwait(false);
-                }
+                await StoreAsync(image.Sha256!, image.Bytes!, cancellationToken).ConfigureAwait(false);
             }
 
             if (capture.Html is not null)
@@ -148,25 +144,24 @@ public sealed class SnapshotStore(string root) : IMediaBaselines
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == sha256 ? bytes : null;
     }
 
-    public async Task RecordAsync(string seedId, IReadOnlyList<(string Url, MediaBaselineEntry Entry, byte[] Bytes)> added, CancellationToken cancellationToken)
+    public async Task StoreAsync(string sha256, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, MediaFolder, sha256);
+        if (!File.Exists(path))
+        {
+            await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task RecordAsync(string seedId, IReadOnlyList<(string Url, MediaBaselineEntry Entry)> added, CancellationToken cancellationToken)
     {
         if (added.Count == 0)
         {
             return;
         }
 
-        // Bytes first, the index last: an index never names bytes that are not there.
-        foreach (var (_, entry, bytes) in added)
-        {
-            var path = Path.Combine(Root, MediaFolder, entry.Sha256);
-            if (!File.Exists(path))
-            {
-                await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         var entries = new Dictionary<string, MediaBaselineEntry>(await ReadAsync(seedId, cancellationToken).ConfigureAwait(false));
-        foreach (var (url, entry, _) in added)
+        foreach (var (url, entry) in added)
         {
             entries.TryAdd(url, entry);
         }

@@ -14,9 +14,11 @@ public sealed class MediaBaselineTests
         var bytes = new byte[] { 1, 2, 3 };
         var sha = ImageSignatureCache.Hash(bytes);
         var at = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
-        await store.RecordAsync("seed", [("https://x.example/a.jpg", new MediaBaselineEntry(sha, at, "jpeg", 4, 3), bytes)], CancellationToken.None);
+        await store.StoreAsync(sha, bytes, CancellationToken.None);
+        await store.RecordAsync("seed", [("https://x.example/a.jpg", new MediaBaselineEntry(sha, at, "jpeg", 4, 3))], CancellationToken.None);
         var other = new byte[] { 9 };
-        await store.RecordAsync("seed", [("https://x.example/a.jpg", new MediaBaselineEntry(ImageSignatureCache.Hash(other), at.AddDays(1), "jpeg", 1, 1), other)], CancellationToken.None);
+        await store.StoreAsync(ImageSignatureCache.Hash(other), other, CancellationToken.None);
+        await store.RecordAsync("seed", [("https://x.example/a.jpg", new MediaBaselineEntry(ImageSignatureCache.Hash(other), at.AddDays(1), "jpeg", 1, 1))], CancellationToken.None);
 
         var read = await store.ReadAsync("seed", CancellationToken.None);
         Assert.That(read["https://x.example/a.jpg"].Sha256, Is.EqualTo(sha));
