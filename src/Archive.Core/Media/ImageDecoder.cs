@@ -41,13 +41,13 @@ public static class ImageDecoder
         {
             throw new ImageDecodeException(opened == SKCodecResult.IncompleteInput
                 ? $"truncated: the {Name(format)} data ends before its header does"
-                : $"a {Name(format)} file Skia cannot read ({opened})");
+                : $"{Name(format)} data Skia cannot read ({opened})");
         }
 
         var info = codec.Info;
         if (info.Width <= 0 || info.Height <= 0)
         {
-            throw new ImageDecodeException($"a {Name(format)} file with no pixels ({info.Width} × {info.Height})");
+            throw new ImageDecodeException($"{Name(format)} data with no pixels ({info.Width} × {info.Height})");
         }
 
         var pixels = (long)info.Width * info.Height;
