@@ -154,6 +154,10 @@ public static class ArchivedDocumentParser
         {
             switch (element.LocalName)
             {
+                case "img" when IsTrackingPixel(element):
+                    // A 1 × 1 beacon or spacer is not a picture anyone saw; its absence from the live page is not drift.
+                    break;
+
                 case "img":
                     {
                         var candidates = new List<MediaCandidate>();
@@ -208,6 +212,11 @@ public static class ArchivedDocumentParser
 
         return media;
     }
+
+    /// <summary>An image whose declared width and height are both at most 2 pixels: a tracking beacon or a spacer.</summary>
+    internal static bool IsTrackingPixel(IElement image) =>
+        int.TryParse(image.GetAttribute("width"), out var width) && width <= 2
+        && int.TryParse(image.GetAttribute("height"), out var height) && height <= 2;
 
     private static MediaCandidate? AddAttribute(IElement element, string attribute, Uri baseUrl, List<MediaCandidate> candidates, string? label = null)
     {

@@ -59,6 +59,7 @@ public sealed class CorpusTests
             Assert.That(seed.Document.Links, Has.Count.EqualTo(body.QuerySelectorAll("a[href], area[href]").Length), "links");
 
             var imageUrlSets = body.QuerySelectorAll("img, video[poster]")
+                .Where(img => !ArchivedDocumentParser.IsTrackingPixel(img))
                 .Select(img => ImageUrls(img, seed.SourceUrl))
                 .Where(urls => urls.Count > 0)
                 .ToList();

@@ -85,6 +85,18 @@ public sealed class DocumentParserTests
     }
 
     [Test]
+    public void TrackingPixelsAndSpacersAreNotMedia()
+    {
+        var doc = Parse("""
+            <img src="https://stats.example/beacon.gif?id=1" width="1" height="1">
+            <img src="/spacer.gif" width="2" height="1" alt="">
+            <img src="/thin-rule.png" width="600" height="1">
+            <img src="/photo.jpg">
+            """);
+        Assert.That(doc.Media.Select(m => m.Url.AbsolutePath), Is.EqualTo(new[] { "/thin-rule.png", "/photo.jpg" }));
+    }
+
+    [Test]
     public void VideoAudioPosterAndEmbedsAreMedia()
     {
         var doc = Parse("""
