@@ -49,6 +49,9 @@ public static class ImageComparer
     /// <summary>Two same-size images this close at full size (in dB of PSNR) are the same image.</summary>
     public const double IdenticalAboveDb = 45;
 
+    /// <summary>Non-JPEG copies up to this size are compared at full size (16 MB of RGBA each).</summary>
+    private const long FullSizeCheckMaxPixels = 4_000_000;
+
     // Aspect ratios within 3% are the same frame (renditions round their sizes).
     private const double SameFrame = 0.03;
 
@@ -78,7 +81,7 @@ public static class ImageComparer
             var similar = ssim.Mean >= SimilarAbove && hashDistance <= HashWithin && ssim.Damaged <= DamagedAbove;
             var sameSize = archived.Width == live.Width && archived.Height == live.Height;
             var verdict = !similar ? ImageVerdict.Changed
-                : sameSize && diff.Ratio <= IdenticalDiffBelow && IdenticalAtFullSize(archivedBytes, liveBytes, limits ?? ImageLimits.Default) ? ImageVerdict.Same
+                : sameSize && diff.Ratio <= IdenticalDiffBelow && IdenticalAtFullSize(archived, archivedBytes, liveBytes, limits ?? ImageLimits.Default) ? ImageVerdict.Same
                 : ImageVerdict.Resized;
             return new ImageComparison(verdict, Clamp(ssim.Mean), hashDistance, ssim.Damaged, diff.Ratio, false, diff);
         }
@@ -92,7 +95,7 @@ public static class ImageComparer
     /// are; anything else is decoded at full size, where only a peak signal-to-noise ratio of
     /// <see cref="IdenticalAboveDb"/> or more (a lossless copy, stripped metadata) is the same image.
     /// </summary>
-    private static bool IdenticalAtFullSize(byte[]? archivedBytes, byte[]? liveBytes, ImageLimits limits)
+    private static bool IdenticalAtFullSize(ImageSignature size, byte[]? archivedBytes, byte[]? liveBytes, ImageLimits limits)
     {
         if (archivedBytes is null || liveBytes is null)
         {
@@ -104,10 +107,23 @@ public static class ImageComparer
             return archivedTables.AsSpan().SequenceEqual(liveTables);
         }
 
-        var full = limits with { CanvasSize = int.MaxValue };
-        var a = ImageDecoder.Decode(archivedBytes, full).Rgba;
-        var b = ImageDecoder.Decode(liveBytes, full).Rgba;
-        return a.Length == b.Length && Psnr(a, b) >= IdenticalAboveDb;
+        // Full-size decoding is bounded: past this many pixels the canvas's verdict stands.
+        if ((long)size.Width * size.Height > FullSizeCheckMaxPixels)
+        {
+            return true;
+        }
+
+        try
+        {
+            var full = limits with { CanvasSize = int.MaxValue };
+            var a = ImageDecoder.Decode(archivedBytes, full).Rgba;
+            var b = ImageDecoder.Decode(liveBytes, full).Rgba;
+            return a.Length == b.Length && Psnr(a, b) >= IdenticalAboveDb;
+        }
+        catch (ImageDecodeException)
+        {
+            return false; // decodable small but not whole: not provably the same image
+        }
     }
 
     /// <summary>The peak signal-to-noise ratio of two RGBA buffers over their colour channels, in decibels.</summary>
