@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Archive.Capture;
 using Archive.Diff;
+using Archive.IO;
+using Archive.Links;
 using Archive.Pipeline;
 using Archive.Report;
 using Archive.Verdict;
@@ -30,12 +33,49 @@ internal static class CheckCommand
         var ignoreSelectors = new Option<string[]>("--ignore-selector") { Description = "CSS selector of live-page elements to leave out of the text comparison, for every seed (repeatable).", AllowMultipleArgumentsPerToken = false };
         var masks = new Option<string[]>("--mask") { Description = "Regular expression of volatile text (\"\\d+ 分钟前\") masked on both sides before diffing, for every seed (repeatable).", AllowMultipleArgumentsPerToken = false };
         var ignoreRules = new Option<string?>("--ignore-rules") { Description = "JSON file of ignore rules for all seeds and for some (see README)." };
+        var noLinks = new Option<bool>("--no-links") { Description = "Check no links." };
+        var exclude = new Option<string[]>("--exclude") { Description = "Regular expression of link and media URLs not to check (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var linkConcurrency = new Option<int>("--link-concurrency") { Description = "Links checked at once across the run (each host is further limited).", DefaultValueFactory = _ => LinkOptions.Default.Concurrency };
+        var cacheTtl = new Option<string?>("--cache-ttl") { Description = "Reuse link results younger than this from earlier runs (90s, 30m, 24h, 7d); off by default." };
+        var linkCache = new Option<string?>("--link-cache") { Description = "Where link results are kept between runs (default: link-cache.json in the snapshots folder)." };
+        var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent of every request the tool makes itself.", DefaultValueFactory = _ => FetchOptions.DefaultUserAgent };
+        var timeGate = new Option<string>("--memento-timegate") { Description = "Memento TimeGate asked for archived copies of dead links (RFC 7089).", DefaultValueFactory = _ => LinkOptions.WaybackTimeGate.AbsoluteUri };
+        var noMemento = new Option<bool>("--no-memento") { Description = "Ask no Memento TimeGate." };
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
             paths, json, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
-            ignoreSelectors, masks, ignoreRules,
+            ignoreSelectors, masks, ignoreRules, noLinks, exclude, linkConcurrency, cacheTtl, linkCache, userAgent, timeGate, noMemento,
         };
+        CliValidation.InRange(linkConcurrency, 1, 1024, "--link-concurrency must be between 1 and 1024");
+        exclude.Validators.Add(r =>
+        {
+            foreach (var pattern in r.GetValueOrDefault<string[]>() ?? [])
+            {
+                try
+                {
+                    _ = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+                }
+                catch (Exception e) when (e is ArgumentException or NotSupportedException)
+                {
+                    r.AddError($"--exclude '{pattern}' is not a usable regular expression: {e.Message}");
+                }
+            }
+        });
+        cacheTtl.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && !DurationText.TryParse(text, out _))
+            {
+                r.AddError($"--cache-ttl '{text}' is not a duration such as 90s, 30m, 24h or 7d");
+            }
+        });
+        timeGate.Validators.Add(r =>
+        {
+            if (!WebUrl.TryParseAbsolute(r.GetValueOrDefault<string>() ?? string.Empty, out var url, out var problem) || !WebUrl.IsHttp(url))
+            {
+                r.AddError($"--memento-timegate must be an absolute http(s) URL{(problem.Length > 0 ? ": " + problem : string.Empty)}");
+            }
+        });
         CliValidation.InRange(concurrency, 1, 64, "--concurrency must be between 1 and 64");
         foreach (var seconds in new[] { pageTimeout, totalTimeout })
         {
@@ -74,13 +114,24 @@ internal static class CheckCommand
             }
 
             var page = TimeSpan.FromSeconds(parse.GetValue(pageTimeout));
+            var snapshotRoot = parse.GetValue(noSnapshots) ? null : parse.GetValue(snapshots);
+            TimeSpan? ttl = DurationText.TryParse(parse.GetValue(cacheTtl), out var fresh) ? fresh : null;
+            var links = LinkOptions.Default with
+            {
+                Enabled = !parse.GetValue(noLinks),
+                Concurrency = parse.GetValue(linkConcurrency),
+                Exclude = (parse.GetValue(exclude) ?? []).Select(p => new Regex(p, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)).ToList(),
+                TimeGate = parse.GetValue(noMemento) ? null : new Uri(parse.GetValue(timeGate)!),
+                CacheTtl = ttl,
+                CacheFile = ttl is null ? null : parse.GetValue(linkCache) ?? Path.Combine(snapshotRoot ?? ".", "link-cache.json"),
+            };
             var options = new CheckOptions(
                 new UrlMap((parse.GetValue(maps) ?? []).Select(UrlMapping.Parse)),
-                FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate) },
+                FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate), UserAgent = parse.GetValue(userAgent)! },
                 CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(parse.GetValue(totalTimeout)) },
                 new BrowserOptions(parse.GetValue(browserPath), parse.GetValue(browserEndpoint)),
                 parse.GetValue(concurrency),
-                parse.GetValue(noSnapshots) ? null : parse.GetValue(snapshots)) { Ignore = ignore };
+                snapshotRoot) { Ignore = ignore, Links = links };
             return await RunAsync(console, options, parse.GetValue(paths) ?? [], parse.GetValue(json)!, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -89,12 +140,29 @@ internal static class CheckCommand
     private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, string jsonPath, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var (report, exit) = await new CheckRunner(options, new ConsoleProgress(console)).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+        RunReport report;
+        ExitCode exit;
+        try
+        {
+            (report, exit) = await new CheckRunner(options, new ConsoleProgress(console)).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            // A damaged link cache is the user's file: say which and stop before anything is overwritten.
+            console.Error.WriteLine("archive check: " + e.Message);
+            return (int)ExitCode.InputError;
+        }
+
         await JsonReport.WriteAsync(jsonPath, report, cancellationToken).ConfigureAwait(false);
         var s = report.Summary;
         console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {jsonPath}"));
+        if (s.Links is { } l && l.Ok + l.Redirect + l.Dead + l.Soft404 + l.Timeout + l.Error > 0)
+        {
+            console.Out.WriteLine($"links: {l.Ok} ok, {l.Redirect} redirect, {l.Dead} dead, {l.Soft404} soft-404, {l.Timeout} timeout, {l.Error} error, {l.Skipped} skipped");
+        }
+
         return (int)exit;
     }
 

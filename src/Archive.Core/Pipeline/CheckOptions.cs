@@ -1,5 +1,6 @@
 using Archive.Capture;
 using Archive.Diff;
+using Archive.Links;
 using Archive.Media;
 using Archive.Web;
 
@@ -21,6 +22,9 @@ public sealed record CheckOptions(
 
     /// <summary>Limits of the media stage.</summary>
     public MediaOptions Media { get; init; } = MediaOptions.Default;
+
+    /// <summary>How links are checked; <see cref="LinkOptions.Enabled"/> false to check none.</summary>
+    public LinkOptions Links { get; init; } = LinkOptions.Default;
 
     /// <summary>Limits on decoding images.</summary>
     public ImageLimits Images { get; init; } = ImageLimits.Default;

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Archive.Capture;
 using Archive.Diff;
+using Archive.Links;
 using Archive.Media;
 using Archive.Report;
 using Archive.Seeds;
@@ -36,6 +37,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         await using var browser = new LazyBrowser(options.Browser);
         var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
         var media = new MediaChecker(fetcher, new ImageSignatureCache(options.Images), options.Media, store);
+        var linkCache = options.Links is { Enabled: true, CacheFile: { } cacheFile, CacheTtl: { } ttl }
+            ? await LinkCache.OpenAsync(cacheFile, ttl, cancellationToken).ConfigureAwait(false)
+            : null;
+        using var links = options.Links.Enabled ? new LinkChecker(fetcher, options.Links, linkCache) : null;
 
         var queue = Channel.CreateBounded<(int Order, SeedLoad Load)>(new BoundedChannelOptions(options.Concurrency * 2) { SingleWriter = true });
         var results = new List<(int Order, SeedReport Report, ExitCode Exit)>();
@@ -72,7 +77,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                 {
                     await foreach (var (order, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (report, exit) = await CheckAsync(load, capturer, media, store, options.Ignore, stop.Token).ConfigureAwait(false);
+                        var (report, exit) = await CheckAsync(load, capturer, media, links, store, options.Ignore, stop.Token).ConfigureAwait(false);
                         lock (results)
                         {
                             results.Add((order, report, exit));
@@ -99,12 +104,17 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         }
 
         failure?.Throw();
+        if (linkCache is not null)
+        {
+            await linkCache.SaveAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
         var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, DateTimeOffset.UtcNow, RunSummary.Of(seeds), seeds);
         return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
     }
 
-    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, SnapshotStore? store, IgnoreRuleSet ignore, CancellationToken cancellationToken)
+    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, IgnoreRuleSet ignore, CancellationToken cancellationToken)
     {
         if (load.Seed is not { } seed)
         {
@@ -120,7 +130,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             var reason = "the browser failed: " + e.Message.Split('\n')[0];
-            return (Report(seed, new Judgement(SeedStatus.Error, reason, ExitCode.ToolFailure), PageReport.None(reason), TextReport.None, [], null), ExitCode.ToolFailure);
+            return (Report(seed, new Judgement(SeedStatus.Error, reason, ExitCode.ToolFailure), PageReport.None(reason), TextReport.None, [], [], null), ExitCode.ToolFailure);
         }
 
         // A page that was not rendered has nothing to compare: its text and media would only repeat that it is gone.
@@ -141,11 +151,16 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             [.. capture.Notes, .. media.Notes]);
         var textReport = text is null ? TextReport.None : TextReport.From(text);
         var mediaReports = media.Findings.Select(f => MediaReport.From(f, snapshot)).ToList();
-        return (Report(seed, judgement, page, textReport, mediaReports, snapshot), judgement.Exit);
+
+        // Link rot is independent of the page: a dead page's archived links are still worth knowing about.
+        var linkFindings = linkChecker is null || capture.Failure?.Kind == FetchFailureKind.Refused
+            ? []
+            : await linkChecker.CheckSeedAsync(seed, LinkVerdict.FromCapture(capture, text?.Severity == Severity.Replaced), cancellationToken).ConfigureAwait(false);
+        return (Report(seed, judgement, page, textReport, mediaReports, linkFindings.Select(LinkReport.From).ToList(), snapshot), judgement.Exit);
     }
 
-    private static SeedReport Report(Seed seed, Judgement judgement, PageReport page, TextReport text, IReadOnlyList<MediaReport> media, string? snapshot) =>
-        new(seed.Id, seed.Path, seed.SourceUrl.AbsoluteUri, seed.ArchivedAt, judgement.Status, judgement.Reason, page, text, media, [], snapshot);
+    private static SeedReport Report(Seed seed, Judgement judgement, PageReport page, TextReport text, IReadOnlyList<MediaReport> media, IReadOnlyList<LinkReport> links, string? snapshot) =>
+        new(seed.Id, seed.Path, seed.SourceUrl.AbsoluteUri, seed.ArchivedAt, judgement.Status, judgement.Reason, page, text, media, links, snapshot);
 
     private static double Round(double ms) => Math.Round(ms, 1);
 

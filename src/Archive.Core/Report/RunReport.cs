@@ -1,7 +1,9 @@
 using Archive.Diff;
+using Archive.Links;
 using Archive.Media;
 using Archive.Seeds;
 using Archive.Verdict;
+using Archive.Web;
 
 namespace Archive.Report;
 
@@ -23,15 +25,16 @@ public sealed record RunReport(
 
 public sealed record ToolInfo(string Name, string Version);
 
-/// <summary>How many seeds ended in each status.</summary>
-public sealed record RunSummary(int Total, int Unchanged, int Changed, int Dead, int Error)
+/// <summary>How many seeds ended in each status, and how their links did.</summary>
+public sealed record RunSummary(int Total, int Unchanged, int Changed, int Dead, int Error, LinkCounts? Links = null)
 {
     public static RunSummary Of(IReadOnlyCollection<SeedReport> seeds) => new(
         seeds.Count,
         seeds.Count(s => s.Status == SeedStatus.Unchanged),
         seeds.Count(s => s.Status == SeedStatus.Changed),
         seeds.Count(s => s.Status == SeedStatus.Dead),
-        seeds.Count(s => s.Status == SeedStatus.Error));
+        seeds.Count(s => s.Status == SeedStatus.Error),
+        LinkCounts.Of(seeds.SelectMany(s => s.Links)));
 }
 
 /// <param name="Reason">Why the seed has its status, in words a person can act on; null when unchanged.</param>
@@ -127,15 +130,58 @@ public sealed record MediaReport(
         f.DiffPng is null || snapshot is null ? null : snapshot + "/" + DiffImagePath(f));
 }
 
-public enum LinkStatus
+/// <summary>One URL of a seed — its source, a link, a medium — and its true state. Statuses are defined in docs/report-schema.md.</summary>
+/// <param name="Url">The URL checked (resolved, original URL space); for skipped and malformed links, what the archive held.</param>
+/// <param name="FinalUrl">Where redirects led; for a <c>redirect</c>, the URL to update the archive with.</param>
+/// <param name="Redirects">Each hop that answered with a redirect, with its status.</param>
+/// <param name="Permanent">Whether every redirect hop was permanent (301, 308); null without redirects.</param>
+/// <param name="Signal">For a <c>soft404</c>, which signal gave it away.</param>
+/// <param name="Memento">For a dead or soft-404 URL, the archived copy closest to the seed's archive time.</param>
+/// <param name="Cached">Whether the result was reused from an earlier run's cache (see <c>--cache-ttl</c>).</param>
+public sealed record LinkReport(
+    string Url,
+    LinkStatus Status,
+    int? HttpStatus,
+    string? FinalUrl,
+    LinkKind Kind,
+    int Index,
+    string? Href,
+    string? Text,
+    string? Reason,
+    IReadOnlyList<RedirectHop> Redirects,
+    bool? Permanent,
+    Soft404Signal? Signal,
+    string? Method,
+    Memento? Memento,
+    bool Cached,
+    DateTimeOffset? CheckedAt)
 {
-    Ok,
-    Redirect,
-    Dead,
-    Soft404,
-    Timeout,
-    Error,
-    Skipped,
+    public static LinkReport From(LinkFinding f) => new(
+        f.Result.Url,
+        f.Result.Status,
+        f.Result.HttpStatus,
+        f.Result.FinalUrl,
+        f.Kind,
+        f.Index,
+        f.Href,
+        f.Text,
+        f.Result.Reason,
+        f.Result.Redirects,
+        f.Result.Permanent,
+        f.Result.Signal,
+        f.Result.Method,
+        f.Memento,
+        f.Cached,
+        f.Result.Status == LinkStatus.Skipped ? null : f.Result.CheckedAt);
 }
 
-public sealed record LinkReport(string Url, LinkStatus Status, int? HttpStatus, string? FinalUrl);
+/// <summary>How many of the run's link entries (one per URL per seed) ended in each status.</summary>
+public sealed record LinkCounts(int Ok, int Redirect, int Dead, int Soft404, int Timeout, int Error, int Skipped)
+{
+    public static LinkCounts Of(IEnumerable<LinkReport> links)
+    {
+        var byStatus = links.GroupBy(l => l.Status).ToDictionary(g => g.Key, g => g.Count());
+        int Count(LinkStatus status) => byStatus.GetValueOrDefault(status);
+        return new(Count(LinkStatus.Ok), Count(LinkStatus.Redirect), Count(LinkStatus.Dead), Count(LinkStatus.Soft404), Count(LinkStatus.Timeout), Count(LinkStatus.Error), Count(LinkStatus.Skipped));
+    }
+}

@@ -284,7 +284,7 @@ public sealed class CaptureTests
             Assert.That(byId["e-redirected"].Page.Redirects, Is.EqualTo(new[] { "https://news.example/r1", "https://news.example/r2", "https://news.example/r3" }));
             Assert.That(byId["f-pdf"].Status, Is.EqualTo(SeedStatus.Changed));
             Assert.That(byId["g-broken"].Status, Is.EqualTo(SeedStatus.Error));
-            Assert.That(report.Summary, Is.EqualTo(new RunSummary(7, 2, 2, 2, 1)));
+            Assert.That(report.Summary with { Links = null }, Is.EqualTo(new RunSummary(7, 2, 2, 2, 1)));
             Assert.That(exit, Is.EqualTo(ExitCode.InputError), "an unreadable seed outranks drift");
             Assert.That(JsonReport.Serialize(report), Does.Not.Contain("127.0.0.1"), "reports show original URLs only");
         });

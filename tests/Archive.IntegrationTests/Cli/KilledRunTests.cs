@@ -69,7 +69,7 @@ public sealed class KilledRunTests
         foreach (var arg in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "archive.dll"), "check", scratch.Seeds, "--map", site.Map,
-            "--concurrency", "2", "--snapshots", scratch.Snapshots, "--json", scratch.Report,
+            "--concurrency", "2", "--snapshots", scratch.Snapshots, "--json", scratch.Report, "--no-memento",
         })
         {
             info.ArgumentList.Add(arg);

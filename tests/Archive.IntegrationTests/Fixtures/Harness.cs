@@ -1,4 +1,5 @@
 using Archive.Capture;
+using Archive.Links;
 using Archive.Pipeline;
 using Archive.Report;
 using Archive.Verdict;
@@ -25,13 +26,16 @@ public static class Harness
         MaxPageBytes = 2 * 1024 * 1024,
     };
 
+    /// <summary>No Memento look-ups (the Internet Archive is out of reach and out of bounds), short time limits.</summary>
+    public static LinkOptions Links { get; } = LinkOptions.Default with { TimeGate = null, Timeout = TimeSpan.FromSeconds(4) };
+
     public static CheckOptions Check(LiveSite site, string? snapshots, int concurrency = 4, bool allowPrivate = false) => new(
         new UrlMap([UrlMapping.Parse(site.Map), UrlMapping.Parse($"http://news.example/={site.BaseUrl.AbsoluteUri}")]),
         Fetch with { AllowPrivate = allowPrivate },
         Capture,
         new BrowserOptions(),
         concurrency,
-        snapshots);
+        snapshots) { Links = Links };
 
     public static async Task<(RunReport Report, ExitCode Exit)> RunAsync(CheckOptions options, params string[] seeds) =>
         await new CheckRunner(options, new NullObserver()).RunAsync(seeds, CancellationToken.None);

@@ -1,4 +1,5 @@
 using Archive.Capture;
+using Archive.Links;
 using Archive.Pipeline;
 using Archive.Report;
 using Archive.Verdict;
@@ -15,7 +16,7 @@ public sealed class CheckRunnerTests
         CaptureOptions.Default,
         new BrowserOptions(ExecutablePath: "/no/such/browser"),
         3,
-        snapshots);
+        snapshots) { Links = LinkOptions.Default with { TimeGate = null } };
 
     private static void WriteDeadSeeds(TempDirectory dir, int count)
     {
@@ -37,7 +38,7 @@ public sealed class CheckRunnerTests
             Assert.That(report.Seeds.Select(s => s.Status), Is.All.EqualTo(SeedStatus.Dead), "a browser that cannot start would have made these errors");
             Assert.That(report.Seeds[3].Reason, Does.StartWith("DNS lookup failed for site-3.invalid"));
             Assert.That(exit, Is.EqualTo(ExitCode.PolicyBroken));
-            Assert.That(report.Summary, Is.EqualTo(new RunSummary(7, 0, 0, 7, 0)));
+            Assert.That(report.Summary, Is.EqualTo(new RunSummary(7, 0, 0, 7, 0, new LinkCounts(0, 0, 7, 0, 0, 0, 0))), "each dead page is its own dead source link");
         });
     }
 

@@ -1,8 +1,10 @@
 using Archive.Diff;
+using Archive.Links;
 using Archive.Media;
 using Archive.Report;
 using Archive.Seeds;
 using Archive.Verdict;
+using Archive.Web;
 using NJsonSchema;
 
 namespace Archive.Tests.Report;
@@ -49,7 +51,23 @@ public sealed class ReportSchemaTests
             s is MediaStatus.Resized or MediaStatus.Changed ? new ImageScores(0.9, 4, 0.01, 0.02, s == MediaStatus.Resized) : null,
             s == MediaStatus.Changed ? new BaselineUse(new string('b', 64), At, true) : null,
             s == MediaStatus.Changed ? "a/20261124T080000Z/media/2-diff.png" : null)).ToList();
-        var links = Enum.GetValues<LinkStatus>().Select(s => new LinkReport("https://other.example/x", s, s == LinkStatus.Skipped ? null : 200, null)).ToList();
+        var links = Enum.GetValues<LinkStatus>().Select(s => new LinkReport(
+            "https://other.example/x",
+            s,
+            s == LinkStatus.Skipped ? null : 200,
+            s == LinkStatus.Redirect ? "https://other.example/y" : null,
+            Enum.GetValues<LinkKind>()[(int)s % 3],
+            (int)s,
+            s == LinkStatus.Skipped ? "mailto:a@b.example" : "/x",
+            "the link text",
+            s == LinkStatus.Ok ? null : "a reason",
+            s == LinkStatus.Redirect ? [new RedirectHop(new Uri("https://other.example/x"), 301)] : [],
+            s == LinkStatus.Redirect ? true : null,
+            s == LinkStatus.Soft404 ? Soft404Signal.LikeMissingPage : null,
+            s == LinkStatus.Skipped ? null : "HEAD",
+            s is LinkStatus.Dead or LinkStatus.Soft404 ? new Memento("https://web.archive.org/web/20230920000000/https://other.example/x", At) : null,
+            s == LinkStatus.Ok,
+            s == LinkStatus.Skipped ? null : At)).ToList();
         var seeds = new List<SeedReport>
         {
             new("a", "seeds/a.txt", "https://news.example/a", At, SeedStatus.Unchanged, null, page, text, media, links, "a/20261124T080000Z"),
@@ -88,6 +106,8 @@ public sealed class ReportSchemaTests
     [TestCase("\"matchedBy\": \"stem\"", "\"matchedBy\": \"guess\"")]
     [TestCase("\"hashDistance\": 4", "\"hashDistance\": 65")]
     [TestCase("\"format\": \"webp\"", "\"format\": \"WebP\"")]
+    [TestCase("\"signal\": \"likeMissingPage\"", "\"signal\": \"hunch\"")]
+    [TestCase("\"kind\": \"source\"", "\"kind\": \"page\"")]
     public async Task TheSchemaRejectsWhatBreaksTheContract(string good, string bad)
     {
         var json = JsonReport.Serialize(EveryShape());
@@ -98,7 +118,7 @@ public sealed class ReportSchemaTests
     [Test]
     public void SummaryCountsEachStatus()
     {
-        Assert.That(EveryShape().Summary, Is.EqualTo(new RunSummary(6, 1, 1, 2, 2)));
+        Assert.That(EveryShape().Summary, Is.EqualTo(new RunSummary(6, 1, 1, 2, 2, new LinkCounts(1, 1, 1, 1, 1, 1, 1))));
     }
 
     [TestCase(new[] { ExitCode.Clean, ExitCode.Clean }, ExitCode.Clean)]
