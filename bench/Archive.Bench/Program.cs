@@ -5,6 +5,7 @@ using Archive.Pipeline;
 // dotnet run -c Release --project bench/Archive.Bench -- capture [PAGES] [CONCURRENCY...] [--latency MS]
 // dotnet run -c Release --project bench/Archive.Bench -- diff [PERTURBATIONS]
 // dotnet run -c Release --project bench/Archive.Bench -- media [PAIRS]
+// dotnet run -c Release --project bench/Archive.Bench -- links [LINKS] [--linkinator PATH]
 // Results are recorded in docs/performance.md.
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
@@ -20,7 +21,12 @@ switch (command)
         return DiffBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
     case "media":
         return MediaBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    case "links":
+        var linkinatorAt = Array.IndexOf(args, "--linkinator");
+        var linkinator = linkinatorAt > 0 ? args[linkinatorAt + 1] : null;
+        var rest = (linkinatorAt > 0 ? args[..linkinatorAt].Concat(args[(linkinatorAt + 2)..]) : args).Skip(1).ToArray();
+        return await LinkBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000, linkinator);
     default:
-        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] | diff [PERTURBATIONS=1000] | media [PAIRS=1000]");
+        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH]");
         return 2;
 }

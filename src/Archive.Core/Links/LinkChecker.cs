@@ -136,7 +136,7 @@ public sealed class LinkChecker : IDisposable
         {
             var host = url.Authority;
             FetchResponse? head = null;
-            if (!headUnreliable.ContainsKey(host))
+            if (!headUnreliable.ContainsKey(host) && NamesAFile(url))
             {
                 head = await fetcher.FetchAsync(Request(url, "HEAD"), cancellationToken).ConfigureAwait(false);
                 var answered = head.Failure is null && head.Status is >= 200 and < 300;
@@ -173,6 +173,16 @@ public sealed class LinkChecker : IDisposable
     private FetchRequest Request(Uri url, string method) => new(url, method, MaxBodyBytes: options.MaxBodyBytes, Timeout: options.RequestTimeout);
 
     public void Dispose() => slots.Dispose();
+
+    /// <summary>
+    /// Whether the URL names a file (an image, a PDF, a video) that HEAD can settle. A page is read with a bounded
+    /// GET straight away: two of the three soft-404 signals need its text, so a HEAD would only add a request.
+    /// </summary>
+    internal static bool NamesAFile(Uri url)
+    {
+        var extension = Path.GetExtension(url.AbsolutePath).ToLowerInvariant();
+        return extension.Length > 1 && extension is not (".html" or ".htm" or ".shtml" or ".xhtml" or ".php" or ".asp" or ".aspx" or ".jsp" or ".cfm" or ".cgi" or ".pl");
+    }
 
     private static bool MayBeHtml(FetchResponse response) => response.MediaType is null or "text/html" or "application/xhtml+xml";
 }

@@ -51,7 +51,7 @@ public static partial class NotFoundText
 
     [GeneratedRegex(
         """
-        \b404\b|not\s+found|no\s+longer\s+(?:exists|available)|does\s*n[o']t\s+exist
+        ^\s*(?:error\s*)?404\b|\b404\s*(?:error|page|not|[-–:|])|(?:error|page|http)\s*404|not\s+found|no\s+longer\s+(?:exists|available)|does\s*n[o']t\s+exist
         |不存在|找不到|未找到|已被删除|已删除|已被刪除|已刪除
         |introuvable|n['’]existe\s+(?:pas|plus)|nicht\s+gefunden|existiert\s+nicht|no\s+encontrad[oa]|no\s+existe
         |не\s+найден|не\s+существует|見つかりません|存在しません|찾을\s*수\s*없

@@ -59,4 +59,13 @@ public sealed class LinkVerdictTests
     [Test]
     public void ASignalNeverTurnsAnErrorIntoASoft404() =>
         Assert.That(LinkVerdict.Decide(Url, Answer(404), Soft404Signal.NotFoundText, "GET").Status, Is.EqualTo(LinkStatus.Dead));
+
+    [TestCase("https://news.example/img/photo.jpg", true)]
+    [TestCase("https://news.example/files/report.pdf", true)]
+    [TestCase("https://news.example/story", false)]
+    [TestCase("https://news.example/story.html", false)]
+    [TestCase("https://news.example/index.php?id=3", false)]
+    [TestCase("https://news.example/", false)]
+    public void FilesAreAskedWithHeadAndPagesWithGet(string url, bool file) =>
+        Assert.That(LinkChecker.NamesAFile(new Uri(url)), Is.EqualTo(file));
 }

@@ -7,6 +7,8 @@ public sealed class Soft404SignalTests
 {
     [TestCase("Page Not Found | The Guardian", null, null)]
     [TestCase("404", null, null)]
+    [TestCase("Error 404 - Example", null, null)]
+    [TestCase("404 | Example", null, null)]
     [TestCase("Example News", "Sorry, the page you were looking for doesn't exist", null)]
     [TestCase("页面不存在 - 新浪网", null, null)]
     [TestCase("中国新闻网", "抱歉，您访问的页面不存在", null)]
@@ -27,6 +29,8 @@ public sealed class Soft404SignalTests
     [TestCase("Missing climbers still not found after three days of searching on the mountain", null)]
     [TestCase("Флот: обломки самолёта пока не найдены, поиски продолжаются у побережья", null)]
     [TestCase("La paz no existe sin justicia, dice el presidente en su discurso ante la asamblea", null)]
+    [TestCase("Story 404", null)]
+    [TestCase("Flight 404 lands safely", null)]
     [TestCase("Harbour crossing approved", "The word 404 appears in this article only as a room number, 404, in a long article text that goes on and on well past the short-page limit so it is an article and not an error page at all.")]
     public void NewsThatMentionsNotFindingSomethingIsNot(string title, string? text) =>
         Assert.That(NotFoundText.Says(title, title, text is null ? null : string.Concat(Enumerable.Repeat(text + " ", 20))), Is.False);
