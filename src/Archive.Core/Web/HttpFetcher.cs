@@ -183,7 +183,8 @@ public sealed class HttpFetcher : IDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(request.Timeout ?? Options.RequestTimeout);
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), target);
+        // HTTP/2 where the server offers it (ALPN over TLS), HTTP/1.1 otherwise: many requests to one host share a connection.
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), target) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
         message.Options.Set(Trusted, trusted);
         if (request.Body is { } body)
         {

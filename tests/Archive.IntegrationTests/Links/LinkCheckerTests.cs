@@ -83,6 +83,14 @@ public sealed class LinkCheckerTests
             context.Response.ContentType = "text/html";
             return context.Response.WriteAsync(Page("Example App", "Welcome", "Loading the application shell. Please enable JavaScript to continue."));
         });
+        site.Route("/catalog/*", context =>
+        {
+            // A shop that sends every unknown product to one "no longer available" page that is not its home page.
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = "/catalog-gone";
+            return Task.CompletedTask;
+        });
+        site.Html("/catalog-gone", Page("Our catalogue", "Browse our catalogue", "Discover this season's products and offers in our shop."));
         site.Route("/report.pdf", context =>
         {
             if (HttpMethods.IsHead(context.Request.Method))
@@ -249,6 +257,13 @@ public sealed class LinkCheckerTests
         var result = await Check("/spa/news/2023/harbour-crossing");
         Assert.That((result.Status, result.Signal), Is.EqualTo((LinkStatus.Soft404, (Soft404Signal?)Soft404Signal.LikeMissingPage)));
         Assert.That(await Check("/ok"), Has.Property(nameof(LinkResult.Status)).EqualTo(LinkStatus.Ok), "a site that 404s its unknown paths is not suspected");
+    }
+
+    [Test]
+    public async Task ARedirectToWhereMissingPagesGoIsASoft404()
+    {
+        var result = await Check("/catalog/red-shoes-42");
+        Assert.That((result.Status, result.Signal), Is.EqualTo((LinkStatus.Soft404, (Soft404Signal?)Soft404Signal.RedirectLikeMissingPage)));
     }
 
     [Test]
