@@ -59,18 +59,7 @@ public sealed class DriftEndToEndTests
     }
 
     [OneTimeTearDown]
-    public async Task StopSite()
-    {
-        if (site is not null)
-        {
-            await site.DisposeAsync();
-        }
-
-        if (root is not null && Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    public Task StopSite() => Harness.CleanUpAsync(site, root);
 
     public static IEnumerable<string> ArticleNames() => Names;
 

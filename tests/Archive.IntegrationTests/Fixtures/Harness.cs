@@ -3,6 +3,7 @@ using Archive.Links;
 using Archive.Pipeline;
 using Archive.Report;
 using Archive.Verdict;
+using Archive.TestSite;
 using Archive.Web;
 
 namespace Archive.IntegrationTests.Fixtures;
@@ -39,6 +40,20 @@ public static class Harness
 
     public static async Task<(RunReport Report, ExitCode Exit)> RunAsync(CheckOptions options, params string[] seeds) =>
         await new CheckRunner(options, new NullObserver()).RunAsync(seeds, CancellationToken.None);
+
+    /// <summary>Stops a fixture's live site and removes its scratch folder, whichever of them the set-up got to.</summary>
+    public static async Task CleanUpAsync(LiveSite? site, string? root)
+    {
+        if (site is not null)
+        {
+            await site.DisposeAsync();
+        }
+
+        if (root is not null && Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 
     public static void RequireBrowser()
     {

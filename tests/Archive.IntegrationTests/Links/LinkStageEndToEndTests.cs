@@ -66,18 +66,7 @@ public sealed class LinkStageEndToEndTests
     }
 
     [OneTimeTearDown]
-    public async Task StopSite()
-    {
-        if (site is not null)
-        {
-            await site.DisposeAsync();
-        }
-
-        if (root is not null && Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    public Task StopSite() => Harness.CleanUpAsync(site, root);
 
     private LinkReport Link(string seed, string href) => first[seed].Links.Single(l => l.Href == href);
 

@@ -110,18 +110,7 @@ public sealed class MediaEndToEndTests
     }
 
     [OneTimeTearDown]
-    public async Task StopSite()
-    {
-        if (site is not null)
-        {
-            await site.DisposeAsync();
-        }
-
-        if (root is not null && Directory.Exists(root))
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    public Task StopSite() => Harness.CleanUpAsync(site, root);
 
     private static MediaReport Only(Dictionary<string, SeedReport> run, string id)
     {
