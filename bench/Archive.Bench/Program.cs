@@ -6,6 +6,7 @@ using Archive.Pipeline;
 // dotnet run -c Release --project bench/Archive.Bench -- diff [PERTURBATIONS]
 // dotnet run -c Release --project bench/Archive.Bench -- media [PAIRS]
 // dotnet run -c Release --project bench/Archive.Bench -- links [LINKS] [--linkinator PATH]
+// dotnet run -c Release --project bench/Archive.Bench -- report [SEEDS]
 // Results are recorded in docs/performance.md.
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
@@ -26,7 +27,9 @@ switch (command)
         var linkinator = linkinatorAt > 0 ? args[linkinatorAt + 1] : null;
         var rest = (linkinatorAt > 0 ? args[..linkinatorAt].Concat(args[(linkinatorAt + 2)..]) : args).Skip(1).ToArray();
         return await LinkBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000, linkinator);
+    case "report":
+        return await ReportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
     default:
-        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH]");
+        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000]");
         return 2;
 }

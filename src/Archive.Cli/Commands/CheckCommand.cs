@@ -20,7 +20,11 @@ internal static class CheckCommand
     public static Command Create(CliConsole console)
     {
         var paths = CliArguments.Seeds();
-        var json = new Option<string>("--json") { Description = "Where to write the JSON report.", DefaultValueFactory = _ => Path.Combine("reports", "latest", "report.json") };
+        var reports = new Option<string>("--reports") { Description = "The folder for all four reports, unless a format's own option says otherwise.", DefaultValueFactory = _ => ReportPaths.DefaultFolder };
+        var json = new Option<string?>("--json") { Description = "Where to write the JSON report (default: report.json in --reports)." };
+        var html = new Option<string?>("--html") { Description = "Where to write the HTML report's index (default: index.html in --reports; seed pages and files go beside it)." };
+        var junit = new Option<string?>("--junit") { Description = "Where to write the JUnit XML report (default: junit.xml in --reports)." };
+        var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown summary (default: summary.md in --reports)." };
         var maps = new Option<string[]>("--map") { Description = "FROM=TO: fetch URLs starting with FROM from TO instead (repeatable; the longest FROM wins). Reports keep the original URLs.", AllowMultipleArgumentsPerToken = false };
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Let seeds and pages reach loopback and private network addresses." };
         var browserPath = new Option<string?>("--browser-path") { Description = "The Chromium or Chrome binary to launch (else $ARCHIVE_CHROMIUM, Playwright's browser, then the system's)." };
@@ -44,7 +48,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
-            paths, json, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
+            paths, reports, json, html, junit, markdown, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
             ignoreSelectors, masks, ignoreRules, noLinks, exclude, linkConcurrency, cacheTtl, linkCache, userAgent, timeGate, noMemento,
         };
         CliValidation.InRange(linkConcurrency, 1, 1024, "--link-concurrency must be between 1 and 1024");
@@ -132,12 +136,18 @@ internal static class CheckCommand
                 new BrowserOptions(parse.GetValue(browserPath), parse.GetValue(browserEndpoint)),
                 parse.GetValue(concurrency),
                 snapshotRoot) { Ignore = ignore, Links = links };
-            return await RunAsync(console, options, parse.GetValue(paths) ?? [], parse.GetValue(json)!, cancellationToken).ConfigureAwait(false);
+            var folder = ReportPaths.In(parse.GetValue(reports)!);
+            var outputs = new ReportPaths(
+                parse.GetValue(json) ?? folder.Json,
+                parse.GetValue(html) ?? folder.Html,
+                parse.GetValue(junit) ?? folder.JUnit,
+                parse.GetValue(markdown) ?? folder.Markdown);
+            return await RunAsync(console, options, parse.GetValue(paths) ?? [], outputs, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, string jsonPath, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, ReportPaths outputs, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         RunReport report;
@@ -153,11 +163,11 @@ internal static class CheckCommand
             return (int)ExitCode.InputError;
         }
 
-        await JsonReport.WriteAsync(jsonPath, report, cancellationToken).ConfigureAwait(false);
+        await outputs.WriteAsync(report, options.SnapshotRoot, cancellationToken).ConfigureAwait(false);
         var s = report.Summary;
         console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {jsonPath}"));
+            $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {outputs.Html ?? outputs.Json}"));
         if (s.Links is { } l && l.Ok + l.Redirect + l.Dead + l.Soft404 + l.Timeout + l.Error > 0)
         {
             console.Out.WriteLine($"links: {l.Ok} ok, {l.Redirect} redirect, {l.Dead} dead, {l.Soft404} soft-404, {l.Timeout} timeout, {l.Error} error, {l.Skipped} skipped");

@@ -37,6 +37,9 @@ public sealed record PageCapture(
     string? Error)
 {
     public DateTimeOffset CapturedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The archived body rendered from the seed (JavaScript off, images only), as a JPEG; null when not rendered.</summary>
+    public byte[]? ArchivedScreenshot { get; init; }
 }
 
 /// <param name="Bytes">The image's bytes when they were within the caps, else null (the size is still known).</param>

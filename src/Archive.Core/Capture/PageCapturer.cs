@@ -16,7 +16,8 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
 {
     private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
 
-    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken)
+    /// <param name="archivedHtml">The archived body, made safe (see <see cref="Seeds.RenderableBody"/>), to render beside the live page; null for no archived screenshot.</param>
+    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null)
     {
         var total = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,7 +51,56 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
         }
 
         var fetched = Fetched(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, notes, fetchMs);
-        return renderable ? await RenderAsync(fetched, document, notes, total, deadline, cancellationToken).ConfigureAwait(false) : fetched;
+        if (!renderable)
+        {
+            return fetched;
+        }
+
+        var capture = await RenderAsync(fetched, document, notes, total, deadline, cancellationToken).ConfigureAwait(false);
+        return archivedHtml is null || !options.ArchivedScreenshot || capture.Error is not null
+            ? capture
+            : capture with { ArchivedScreenshot = await RenderArchivedAsync(archivedHtml, document, capture.Notes, deadline.Token).ConfigureAwait(false) };
+    }
+
+    /// <summary>
+    /// The archived body as the archive shows it, in its own context with JavaScript off: only images are let
+    /// through (fetched like the live page's, and not recorded among them); every other request is refused.
+    /// </summary>
+    private async Task<byte[]?> RenderArchivedAsync(string archivedHtml, FetchResponse document, IReadOnlyList<string> notes, CancellationToken cancellationToken)
+    {
+        var session = new Session(fetcher, options, document, cancellationToken);
+        try
+        {
+            var context = await (await browser().ConfigureAwait(false)).NewContextAsync(new BrowserNewContextOptions
+            {
+                JavaScriptEnabled = false,
+                AcceptDownloads = false,
+                ServiceWorkers = ServiceWorkerPolicy.Block,
+                ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+                UserAgent = fetcher.Options.UserAgent,
+            }).ConfigureAwait(false);
+            await using var closeContext = context.ConfigureAwait(false);
+            await using var onDeadline = cancellationToken.Register(() => _ = context.CloseAsync()).ConfigureAwait(false);
+            await context.RouteAsync("**/*", route => route.Request.ResourceType == "image" ? session.HandleAsync(route) : route.AbortAsync("blockedbyclient")).ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><base href=\"" + System.Net.WebUtility.HtmlEncode(document.FinalUrl.AbsoluteUri) + "\">"
+                + "<style>body{max-width:760px;margin:24px auto;padding:0 16px;font:17px/1.6 Georgia,'Noto Serif CJK SC',serif;color:#222}img,video{max-width:100%;height:auto}</style></head><body>"
+                + archivedHtml + "</body></html>";
+            try
+            {
+                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = (float)options.NavigationTimeout.TotalMilliseconds }).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Images still loading: the picture is taken as it is.
+            }
+
+            return await ScreenshotAsync(page, [.. notes]).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or ObjectDisposedException)
+        {
+            return null; // best effort: the archived rendering is for people, never for the verdict
+        }
     }
 
     /// <summary>What is known once the main document has been fetched (or failed to be); rendering adds to it.</summary>

@@ -125,7 +125,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         PageCapture capture;
         try
         {
-            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken).ConfigureAwait(false);
+            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null ? null : seed.RenderableHtml).ConfigureAwait(false);
         }
         catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {

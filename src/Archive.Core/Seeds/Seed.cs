@@ -17,7 +17,11 @@ public sealed record Seed(
     Uri SourceUrl,
     DateTimeOffset ArchivedAt,
     ArchivedAtSource ArchivedAtSource,
-    ArchivedDocument Document);
+    ArchivedDocument Document)
+{
+    /// <summary>The archived body made safe to render (see <see cref="RenderableBody"/>), for the screenshot of the archive; null when not kept.</summary>
+    public string? RenderableHtml { get; init; }
+}
 
 /// <summary>The file formats a seed can be read from.</summary>
 public enum SeedFormat

@@ -83,6 +83,11 @@ public sealed class SnapshotStore(string root) : IMediaBaselines
                 await File.WriteAllBytesAsync(Path.Combine(temp, "screenshot.jpg"), capture.Screenshot, cancellationToken).ConfigureAwait(false);
             }
 
+            if (capture.ArchivedScreenshot is not null)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(temp, "archived.jpg"), capture.ArchivedScreenshot, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var (file, bytes) in files ?? new Dictionary<string, byte[]>())
             {
                 var path = Path.GetFullPath(Path.Combine(temp, file));

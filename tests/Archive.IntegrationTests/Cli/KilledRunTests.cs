@@ -56,6 +56,11 @@ public sealed class KilledRunTests
         Assert.That(seedFolders.SelectMany(d => Directory.GetDirectories(d, ".incomplete-*")), Is.Empty);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(scratch.Report));
         Assert.That(report.RootElement.GetProperty("summary").GetProperty("unchanged").GetInt32(), Is.EqualTo(8));
+        foreach (var format in new[] { "index.html", "junit.xml", "summary.md" })
+        {
+            Assert.That(File.Exists(Path.Combine(scratch.Root, "reports", "latest", format)), Is.True, $"the CLI writes {format} by default beside --json's own path");
+        }
+
     }
 
     private static Process Start(LiveSite site, Scratch scratch)

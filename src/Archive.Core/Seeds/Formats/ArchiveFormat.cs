@@ -73,7 +73,10 @@ internal static partial class ArchiveFormat
             throw new SeedFormatException(bodyLine, "the archived body holds no text, media or links");
         }
 
-        return new Seed(SeedId.FromPath(file.Path), file.Path, SeedFormat.Archive, title, sourceUrl, archivedAt, ArchivedAtSource.Header, parsed);
+        return new Seed(SeedId.FromPath(file.Path), file.Path, SeedFormat.Archive, title, sourceUrl, archivedAt, ArchivedAtSource.Header, parsed)
+        {
+            RenderableHtml = RenderableBody.From(document.Body ?? document.DocumentElement),
+        };
     }
 
     private static DateTimeOffset ReadTimestamp(string[] lines)

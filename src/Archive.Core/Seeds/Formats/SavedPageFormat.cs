@@ -84,7 +84,10 @@ internal static partial class SavedPageFormat
             source,
             savedAt ?? file.LastModified,
             savedAt is null ? ArchivedAtSource.FileModified : ArchivedAtSource.Header,
-            parsed);
+            parsed)
+        {
+            RenderableHtml = RenderableBody.From(root),
+        };
     }
 
     private static Uri? FromSavedFromUrl(Match match, SeedText file)

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Archive.IO;
+using Archive.Media;
+
+namespace Archive.Report.Html;
+
+/// <summary>
+/// The HTML report: <c>index.html</c> (run facts, a chart of statuses, every seed in a sortable, filterable,
+/// searchable, paginated table, worst first) and one page per seed under <c>seeds/</c> (verdict, scores, page facts,
+/// text diff side by side and inline, images with their pixel diffs, links, screenshots). The files the pages show
+/// (screenshots, images, diff images, the live DOM as text) are copied from the snapshot store into <c>files/</c>,
+/// so the folder opens from <c>file://</c> and can be uploaded as it is. Every file is written atomically.
+/// </summary>
+public static class HtmlReport
+{
+    public const string SeedFolder = "seeds";
+    public const string FileFolder = "files";
+
+    /// <param name="indexPath">Where <c>index.html</c> goes; the rest of the report goes beside it.</param>
+    /// <param name="snapshotsRoot">The snapshot store the run wrote to, for screenshots and images; null when none was kept.</param>
+    public static async Task WriteAsync(RunReport report, string indexPath, string? snapshotsRoot, CancellationToken cancellationToken)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(indexPath))!;
+        Directory.CreateDirectory(Path.Combine(root, SeedFolder));
+        var files = new ReportFiles(root, snapshotsRoot);
+        foreach (var seed in report.Seeds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var page = SeedPage.Build(report, seed, files, Path.GetFileName(indexPath));
+            await AtomicFile.WriteAllTextAsync(Path.Combine(root, SeedFolder, PageName(seed.Id)), page, cancellationToken).ConfigureAwait(false);
+        }
+
+        await files.CopyAllAsync(cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.GetFullPath(indexPath), IndexPage.Build(report), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A seed's page file: its id when that is a safe file name, else a safe version of it with a short hash so two ids never share a page.</summary>
+    public static string PageName(string id) => Slug(id) + ".html";
+
+    internal static string Slug(string id)
+    {
+        var safe = new StringBuilder(Math.Min(id.Length, 80));
+        foreach (var c in id.Take(80))
+        {
+            safe.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
+        }
+
+        var slug = safe.ToString().TrimStart('.');
+        return slug == id && slug.Length > 0
+            ? slug
+            : $"{slug}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..10]}";
+    }
+
+    /// <summary>The files a report shows, gathered while the pages are built and copied once at the end.</summary>
+    internal sealed class ReportFiles(string root, string? snapshotsRoot)
+    {
+        private readonly Dictionary<string, string> copies = new(StringComparer.Ordinal);
+
+        /// <summary>The path of a snapshot file as a seed page links it, or null when the file is not there.</summary>
+        public string? FromSnapshot(string? relative, string name)
+        {
+            if (snapshotsRoot is null || relative is null)
+            {
+                return null;
+            }
+
+            var source = Path.GetFullPath(Path.Combine(snapshotsRoot, relative));
+            if (!source.StartsWith(Path.GetFullPath(snapshotsRoot), StringComparison.Ordinal) || !File.Exists(source))
+            {
+                return null;
+            }
+
+            var target = $"{FileFolder}/{Slug(relative.Replace('\\', '/'))}/{name}";
+            copies[target] = source;
+            return "../" + target;
+        }
+
+        /// <summary>An image kept in the snapshot store by its hash, with an extension browsers recognise.</summary>
+        public string? Media(string? sha256, ImageFormat? format)
+        {
+            if (snapshotsRoot is null || sha256 is null || sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+            {
+                return null;
+            }
+
+            var source = Path.Combine(snapshotsRoot, Snapshots.SnapshotStore.MediaFolder, sha256);
+            if (!File.Exists(source))
+            {
+                return null;
+            }
+
+            var extension = format switch
+            {
+                ImageFormat.Png => ".png",
+                ImageFormat.Gif => ".gif",
+                ImageFormat.WebP => ".webp",
+                ImageFormat.Avif => ".avif",
+                ImageFormat.Svg => ".svg",
+                ImageFormat.Bmp => ".bmp",
+                _ => ".jpg",
+            };
+            var target = $"{FileFolder}/media/{sha256}{extension}";
+            copies[target] = source;
+            return "../" + target;
+        }
+
+        public async Task CopyAllAsync(CancellationToken cancellationToken)
+        {
+            foreach (var (target, source) in copies)
+            {
+                var destination = Path.Combine(root, target);
+                if (File.Exists(destination) && new FileInfo(destination).Length == new FileInfo(source).Length && target.Contains("/media/", StringComparison.Ordinal))
+                {
+                    continue; // content-addressed: the same name is the same bytes
+                }
+
+                await AtomicFile.WriteAllBytesAsync(destination, await File.ReadAllBytesAsync(source, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    internal static string Number(double? value, string format = "0.###") =>
+        value is null ? "–" : value.Value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>Data for a script, as a JSON block the browser never executes; &lt; &gt; &amp; are escaped so no value can close the block.</summary>
+    internal static string JsonBlock(string id, object data) =>
+        $"<script type=\"application/json\" id=\"{id}\">{JsonSerializer.Serialize(data, DataOptions)}</script>";
+
+    private static readonly JsonSerializerOptions DataOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Archive.IO;
+using Archive.Verdict;
+
+namespace Archive.Report;
+
+/// <summary>
+/// <c>junit.xml</c>: one test case per seed, in the shape Jenkins, GitLab, GitHub and Azure read (the Ant/Jenkins
+/// JUnit schema): a seed that breaks the policy is a <c>failure</c> with its reason, one that could not be checked an
+/// <c>error</c>.
+/// </summary>
+public static class JUnitReport
+{
+    public static XDocument Build(RunReport report)
+    {
+        var seeds = report.Seeds;
+        var failures = seeds.Count(s => s.Status is SeedStatus.Changed or SeedStatus.Dead);
+        var errors = seeds.Count(s => s.Status == SeedStatus.Error);
+        var seconds = (report.FinishedAt - report.StartedAt).TotalSeconds;
+        var suite = new XElement(
+            "testsuite",
+            new XAttribute("name", "archive check"),
+            new XAttribute("tests", seeds.Count),
+            new XAttribute("failures", failures),
+            new XAttribute("errors", errors),
+            new XAttribute("skipped", 0),
+            new XAttribute("time", Seconds(seconds)),
+            new XAttribute("timestamp", report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
+            new XAttribute("hostname", Environment.MachineName),
+            new XElement("properties", new XElement("property", new XAttribute("name", "tool"), new XAttribute("value", $"{report.Tool.Name} {report.Tool.Version}"))),
+            seeds.Select(TestCase));
+        return new XDocument(
+            new XDeclaration("1.0", "UTF-8", null),
+            new XElement(
+                "testsuites",
+                new XAttribute("name", "archive"),
+                new XAttribute("tests", seeds.Count),
+                new XAttribute("failures", failures),
+                new XAttribute("errors", errors),
+                new XAttribute("time", Seconds(seconds)),
+                suite));
+    }
+
+    public static Task WriteAsync(string path, RunReport report, CancellationToken cancellationToken)
+    {
+        var document = Build(report);
+        return AtomicFile.WriteAllTextAsync(path, document.Declaration + "\n" + document.Root + "\n", cancellationToken);
+    }
+
+    private static XElement TestCase(SeedReport seed)
+    {
+        var testCase = new XElement(
+            "testcase",
+            new XAttribute("name", seed.Id),
+            new XAttribute("classname", "archive." + (Host(seed.SourceUrl) ?? "unreadable")),
+            new XAttribute("time", Seconds((seed.Page.Timings?.TotalMs ?? 0) / 1000)),
+            new XAttribute("file", seed.Path));
+        var message = seed.Reason ?? seed.Status.ToString().ToLowerInvariant();
+        switch (seed.Status)
+        {
+            case SeedStatus.Changed or SeedStatus.Dead:
+                testCase.Add(new XElement("failure", new XAttribute("message", $"{seed.Status.ToString().ToLowerInvariant()}: {message}"), new XAttribute("type", seed.Status.ToString().ToLowerInvariant()), Details(seed)));
+                break;
+            case SeedStatus.Error:
+                testCase.Add(new XElement("error", new XAttribute("message", message), new XAttribute("type", "error"), Details(seed)));
+                break;
+        }
+
+        testCase.Add(new XElement("system-out", $"{seed.SourceUrl}\nstatus: {seed.Status.ToString().ToLowerInvariant()}{(seed.Snapshot is null ? string.Empty : "\nsnapshot: " + seed.Snapshot)}"));
+        return testCase;
+    }
+
+    /// <summary>The body of a failure: what a person needs without opening the HTML report.</summary>
+    private static string Details(SeedReport seed)
+    {
+        var lines = new List<string> { $"source: {seed.SourceUrl}", $"reason: {seed.Reason}" };
+        if (seed.Text.Similarity is { } similarity)
+        {
+            lines.Add($"text similarity: {similarity.ToString("0.###", CultureInfo.InvariantCulture)} ({seed.Text.Severity?.ToString().ToLowerInvariant()})");
+        }
+
+        foreach (var block in seed.Text.Blocks.Where(b => b.Op != Diff.BlockOp.Equal).Take(10))
+        {
+            lines.Add($"  {block.Op.ToString().ToLowerInvariant()}{(block.Title ? " (title)" : string.Empty)}: {Clip(block.Archived)} → {Clip(block.Live)}");
+        }
+
+        lines.AddRange(seed.Media.Where(m => m.Status is not (Media.MediaStatus.Same or Media.MediaStatus.Resized)).Select(m => $"  image {m.Status.ToString().ToLowerInvariant()}: {m.ArchivedUrl} {m.Reason}"));
+        return string.Join("\n", lines);
+    }
+
+    private static string Clip(string? text) => text is null ? "∅" : text.Length <= 120 ? text : text[..117] + "…";
+
+    private static string? Host(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
+
+    private static string Seconds(double seconds) => Math.Max(0, seconds).ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Archive.IO;
+using Archive.Verdict;
+
+namespace Archive.Report;
+
+/// <summary>
+/// <c>summary.md</c>: for CI step summaries and pull-request comments — counts, the worst seeds, a link to the HTML
+/// report. Every value from a seed or page is escaped, so no archived text can inject Markdown or HTML.
+/// </summary>
+public static class MarkdownReport
+{
+    public const int WorstShown = 20;
+
+    /// <param name="htmlLink">Where the HTML report is, as the reader of the summary will reach it (a relative path or a URL); null for none.</param>
+    public static string Build(RunReport report, string? htmlLink)
+    {
+        var s = report.Summary;
+        var text = new StringBuilder();
+        var verdict = s.Changed + s.Dead + s.Error == 0 ? "✅ every seed unchanged" : $"❌ {s.Changed + s.Dead} drifted, {s.Error} could not be checked";
+        text.AppendLine(CultureInfo.InvariantCulture, $"## Archive check: {verdict}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{s.Total} seed(s) checked {report.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC in {(report.FinishedAt - report.StartedAt).TotalSeconds:0} s by {report.Tool.Name} {report.Tool.Version}.");
+        text.AppendLine();
+        text.AppendLine("| unchanged | changed | dead | error |");
+        text.AppendLine("|---:|---:|---:|---:|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Unchanged} | {s.Changed} | {s.Dead} | {s.Error} |");
+        if (s.Links is { } l)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Links: {l.Ok} ok, {l.Redirect} redirected, {l.Dead} dead, {l.Soft404} soft-404, {l.Timeout} timed out, {l.Error} errors, {l.Skipped} skipped.");
+        }
+
+        var worst = Worst.First(report.Seeds).Where(seed => seed.Status != SeedStatus.Unchanged).Take(WorstShown).ToList();
+        if (worst.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"### Worst {worst.Count}");
+            text.AppendLine();
+            text.AppendLine("| seed | status | text similarity | media | dead links | reason |");
+            text.AppendLine("|---|---|---:|---:|---:|---|");
+            foreach (var seed in worst)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(seed.Id)} | {seed.Status.ToString().ToLowerInvariant()} | {seed.Text.Similarity?.ToString("0.###", CultureInfo.InvariantCulture) ?? "–"} | {Worst.MissingMedia(seed)} | {Worst.DeadLinks(seed)} | {Cell(seed.Reason ?? string.Empty)} |");
+            }
+        }
+
+        if (htmlLink is not null)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"[Open the HTML report]({htmlLink.Replace(" ", "%20", StringComparison.Ordinal).Replace(")", "%29", StringComparison.Ordinal)}) for every diff, image and link.");
+        }
+
+        return text.ToString();
+    }
+
+    public static Task WriteAsync(string path, RunReport report, string? htmlLink, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(path, Build(report, htmlLink), cancellationToken);
+
+    /// <summary>A table cell that stays one cell and shows as typed: Markdown and HTML characters escaped, line breaks and long texts cut.</summary>
+    internal static string Cell(string value)
+    {
+        var flat = value.ReplaceLineEndings(" ");
+        if (flat.Length > 160)
+        {
+            flat = flat[..157] + "…";
+        }
+
+        var escaped = new StringBuilder(flat.Length);
+        foreach (var c in flat)
+        {
+            switch (c)
+            {
+                case '<':
+                    escaped.Append("&lt;");
+                    break;
+                case '>':
+                    escaped.Append("&gt;");
+                    break;
+                case '&':
+                    escaped.Append("&amp;");
+                    break;
+                case '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '!' or '~':
+                    escaped.Append('\\').Append(c);
+                    break;
+                default:
+                    escaped.Append(c);
+                    break;
+            }
+        }
+
+        return escaped.ToString();
+    }
+}

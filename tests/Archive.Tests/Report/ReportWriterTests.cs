@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using Archive.Report;
+using Archive.Report.Html;
+using Archive.TestSite;
+using Archive.Verdict;
+
+namespace Archive.Tests.Report;
+
+/// <summary>The JUnit, Markdown and HTML reports from fixed result objects: every status, hostile text, odd seed ids.</summary>
+public sealed class ReportWriterTests
+{
+    private static readonly RunReport Run = SampleReports.WithHostileSeed();
+
+    [Test]
+    public void JUnitValidatesAgainstTheSchemaCiToolsRead()
+    {
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(TestPaths.Fixtures, "junit.xsd"));
+        var errors = new List<string>();
+        JUnitReport.Build(Run).Validate(schemas, (_, e) => errors.Add(e.Message));
+        Assert.That(errors, Is.Empty);
+    }
+
+    [Test]
+    public void EachSeedIsATestCaseFailingWhenItDriftedAndInErrorWhenUnchecked()
+    {
+        var cases = JUnitReport.Build(Run).Descendants("testcase").ToList();
+        Assert.That(cases, Has.Count.EqualTo(Run.Seeds.Count));
+        var outcome = cases.ToDictionary(c => c.Attribute("name")!.Value, c => c.Element("failure") is not null ? "failure" : c.Element("error") is not null ? "error" : "pass");
+        foreach (var seed in Run.Seeds)
+        {
+            var expected = seed.Status switch { SeedStatus.Changed or SeedStatus.Dead => "failure", SeedStatus.Error => "error", _ => "pass" };
+            Assert.That(outcome[seed.Id], Is.EqualTo(expected), seed.Id);
+        }
+
+        var suite = JUnitReport.Build(Run).Descendants("testsuite").Single();
+        Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo(Run.Seeds.Count(s => s.Status is SeedStatus.Changed or SeedStatus.Dead).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(cases.Single(c => c.Attribute("name")!.Value == "b").Element("failure")!.Attribute("message")!.Value, Does.StartWith("changed: 2 of 9 archived text blocks"));
+    }
+
+    [Test]
+    public async Task JUnitIsWellFormedXmlOnDiskWhateverTheSeedsHold()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "junit.xml");
+        await JUnitReport.WriteAsync(path, Run, CancellationToken.None);
+        var read = XDocument.Load(path);
+        Assert.That(read.Descendants("testcase").Select(c => c.Attribute("name")!.Value), Does.Contain("hostile-<script>alert(1)</script>"));
+    }
+
+    [Test]
+    public void MarkdownCountsAndListsTheWorstFirst()
+    {
+        var markdown = MarkdownReport.Build(Run, "index.html");
+        Assert.That(markdown, Does.Contain("| 1 | 2 | 2 | 2 |"), "unchanged, changed, dead, error");
+        var worst = Regex.Matches(markdown[markdown.IndexOf("### Worst", StringComparison.Ordinal)..], @"^\| (\S+?) \| (unchanged|changed|dead|error) \|", RegexOptions.Multiline).Select(m => m.Groups[2].Value).ToList();
+        Assert.That(worst, Is.EqualTo(worst.OrderBy(s => s switch { "error" => 0, "dead" => 1, "changed" => 2, _ => 3 })), "errors, then dead, then changed");
+        Assert.That(worst, Does.Not.Contain("unchanged"));
+        Assert.That(markdown, Does.Contain("[Open the HTML report](index.html)"));
+    }
+
+    [Test]
+    public void MarkdownShowsHostileTextAsTextAndKeepsTheTableWhole()
+    {
+        var markdown = MarkdownReport.Build(Run, null);
+        Assert.That(markdown, Does.Not.Contain("<script>"));
+        Assert.That(markdown, Does.Contain("&lt;script&gt;"));
+        var hostileRow = markdown.Split('\n').Single(l => l.Contains("hostile", StringComparison.Ordinal));
+        Assert.That(Regex.Count(hostileRow, @"(?<!\\)\|"), Is.EqualTo(7), "six cells, however many pipes the text held");
+    }
+
+    [Test]
+    public void MarkdownListsAtMostTwentySeeds()
+    {
+        var markdown = MarkdownReport.Build(SampleReports.Large(100), null);
+        Assert.That(Regex.Matches(markdown, @"^\| seed-\d+ \|", RegexOptions.Multiline), Has.Count.EqualTo(MarkdownReport.WorstShown));
+    }
+
+    [Test]
+    public async Task HtmlWritesAnIndexAndAPagePerSeed()
+    {
+        using var temp = new TempDirectory();
+        var index = Path.Combine(temp.Path, "report", "index.html");
+        await HtmlReport.WriteAsync(Run, index, snapshotsRoot: null, CancellationToken.None);
+        Assert.That(File.Exists(index), Is.True);
+        foreach (var seed in Run.Seeds)
+        {
+            Assert.That(File.Exists(Path.Combine(temp.Path, "report", HtmlReport.SeedFolder, HtmlReport.PageName(seed.Id))), Is.True, seed.Id);
+        }
+
+        var html = await File.ReadAllTextAsync(index);
+        Assert.That(html, Does.Contain("Content-Security-Policy").And.Contain("default-src 'none'"));
+    }
+
+    [Test]
+    public async Task NothingFromASeedOrAPageReachesTheHtmlUnescaped()
+    {
+        using var temp = new TempDirectory();
+        var index = Path.Combine(temp.Path, "index.html");
+        await HtmlReport.WriteAsync(Run, index, snapshotsRoot: null, CancellationToken.None);
+        var hostile = Run.Seeds.Single(s => s.Id.StartsWith("hostile", StringComparison.Ordinal));
+        foreach (var file in new[] { index, Path.Combine(temp.Path, HtmlReport.SeedFolder, HtmlReport.PageName(hostile.Id)) })
+        {
+            var html = await File.ReadAllTextAsync(file);
+            Assert.That(html, Does.Not.Contain("<script>alert").And.Not.Contain("<img src=x").And.Not.Contain("<meta http-equiv=\"refresh\"").And.Not.Contain("href=\"javascript:"), file);
+            Assert.That(Regex.Count(html, "<script"), Is.LessThanOrEqualTo(2), "the report's own script and its data block, nothing else");
+        }
+    }
+
+    [TestCase("plain-id_1.2", "plain-id_1.2")]
+    [TestCase("../../etc/passwd", null)]
+    [TestCase("新闻 1", null)]
+    [TestCase(".hidden", null)]
+    public void SeedPageNamesAreSafeFileNames(string id, string? sameAs)
+    {
+        var name = HtmlReport.PageName(id);
+        Assert.That(name, Does.Match(@"^[A-Za-z0-9_][A-Za-z0-9._-]*\.html$"));
+        if (sameAs is not null)
+        {
+            Assert.That(name, Is.EqualTo(sameAs + ".html"));
+        }
+    }
+
+    [Test]
+    public void DifferentIdsNeverShareAPage() =>
+        Assert.That(HtmlReport.PageName("a/b"), Is.Not.EqualTo(HtmlReport.PageName("a_b")));
+}
