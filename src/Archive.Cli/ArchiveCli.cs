@@ -13,6 +13,9 @@ public static class ArchiveCli
         var root = new RootCommand("Archive: checks archived web pages against the live web and reports exactly what changed.");
         root.Subcommands.Add(SeedsCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(AcceptCommand.Create(console));
+        root.Subcommands.Add(HistoryCommand.Create(console));
+        root.Subcommands.Add(MergeCommand.Create(console));
         root.Subcommands.Add(BrowserCommand.Create(console));
         return root;
     }

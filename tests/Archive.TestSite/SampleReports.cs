@@ -73,6 +73,8 @@ public static class SampleReports
             new("e", "seeds/e.txt", "https://news.example/e", At, SeedStatus.Dead, "soft-404", page with { Soft404 = true }, readability, [], [], null),
             new("f", "seeds/f.txt", "https://news.example/f", At, SeedStatus.Error, "too deep", page, failed, [], [], null),
         };
+        seeds = seeds.Select(Judged).ToList();
+        seeds[0] = seeds[0] with { Accepted = new AcceptedReport(At.AddDays(-1), "a/20261123T080000Z", false, ["image changed: https://news.example/i.jpg"]) };
         return new RunReport(RunReport.CurrentSchemaVersion, new ToolInfo("archive", "0.1.0"), At, At.AddSeconds(3), RunSummary.Of(seeds), seeds);
     }
 
@@ -100,7 +102,7 @@ public static class SampleReports
             new("javascript:alert('link')", LinkStatus.Skipped, null, null, LinkKind.Link, 0, "javascript:alert('link')", HostileMarkup, "javascript: links are never followed", [], null, null, null, null, false, null),
             new("https://evil.example/gone", LinkStatus.Dead, 404, null, LinkKind.Link, 1, "/gone", HostileMarkup, "answers 404 Not Found", [], null, null, "GET", new Memento("javascript:alert('memento')", At), false, At),
         };
-        var hostile = new SeedReport("hostile-<script>alert(1)</script>", "seeds/hostile.txt", "https://news.example/hostile", At, SeedStatus.Changed, "major text change " + HostileMarkup, page, text, media, links, null);
+        var hostile = Judged(new SeedReport("hostile-<script>alert(1)</script>", "seeds/hostile.txt", "https://news.example/hostile", At, SeedStatus.Changed, "major text change " + HostileMarkup, page, text, media, links, null));
         var seeds = every.Seeds.Append(hostile).ToList();
         return every with { Seeds = seeds, Summary = RunSummary.Of(seeds) };
     }
@@ -112,4 +114,16 @@ public static class SampleReports
         var seeds = Enumerable.Range(0, count).Select(i => every.Seeds[i % every.Seeds.Count] with { Id = $"seed-{i:00000}" }).ToList();
         return every with { Seeds = seeds, Summary = RunSummary.Of(seeds) };
     }
+
+    /// <summary>The policy's say, as the default policy gives it: changed and dead seeds break it, errors exit by their kind.</summary>
+    private static SeedReport Judged(SeedReport seed) => seed with
+    {
+        Breaches = seed.Status is SeedStatus.Changed or SeedStatus.Dead ? [$"{seed.Status.ToString().ToLowerInvariant()}: {seed.Reason}"] : [],
+        Exit = seed.Status switch
+        {
+            SeedStatus.Changed or SeedStatus.Dead => ExitCode.PolicyBroken,
+            SeedStatus.Error => seed.SourceUrl is null ? ExitCode.InputError : ExitCode.ToolFailure,
+            _ => ExitCode.Clean,
+        },
+    };
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Archive.Capture;
+using Archive.Config;
 using Archive.Diff;
 using Archive.IO;
 using Archive.Links;
@@ -45,12 +46,33 @@ internal static class CheckCommand
         var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent of every request the tool makes itself.", DefaultValueFactory = _ => FetchOptions.DefaultUserAgent };
         var timeGate = new Option<string>("--memento-timegate") { Description = "Memento TimeGate asked for archived copies of dead links (RFC 7089).", DefaultValueFactory = _ => LinkOptions.WaybackTimeGate.AbsoluteUri };
         var noMemento = new Option<bool>("--no-memento") { Description = "Ask no Memento TimeGate." };
+        var configOption = new Option<string?>("--config") { Description = "The config file (default: archive.json in the current folder, when there is one). Options on the command line win over it." };
+        var shard = new Option<string?>("--shard") { Description = "I/N: check only part I of N (a stable split by seed id), to spread a run over machines; 'archive merge' joins the parts' reports." };
+        var stale = new Option<string?>("--stale-after") { Description = "Check only seeds whose last check (in the history) is older than this (90s, 30m, 24h, 7d)." };
+        var freshRun = new Option<bool>("--fresh") { Description = "Start over instead of resuming a run that was killed." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary line." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every seed with its timings and breaches." };
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
             paths, reports, json, html, junit, markdown, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
             ignoreSelectors, masks, ignoreRules, noLinks, exclude, linkConcurrency, cacheTtl, linkCache, userAgent, timeGate, noMemento,
+            configOption, shard, stale, freshRun, quiet, verbose,
         };
+        shard.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && !Shard.TryParse(text, out _, out var problem))
+            {
+                r.AddError("--shard " + problem);
+            }
+        });
+        stale.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && !DurationText.TryParse(text, out _))
+            {
+                r.AddError($"--stale-after '{text}' is not a duration such as 90s, 30m, 24h or 7d");
+            }
+        });
         CliValidation.InRange(linkConcurrency, 1, 1024, "--link-concurrency must be between 1 and 1024");
         exclude.Validators.Add(r =>
         {
@@ -103,72 +125,148 @@ internal static class CheckCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // archive.json (or --config) fills in what the command line does not say; the command line wins.
+            ArchiveConfig config;
             IgnoreRuleSet ignore;
             try
             {
+                var configPath = parse.GetValue(configOption);
+                config = configPath is not null ? ArchiveConfig.Load(configPath)
+                    : File.Exists(ArchiveConfig.DefaultFile) ? ArchiveConfig.Load(ArchiveConfig.DefaultFile)
+                    : new ArchiveConfig(ArchiveConfig.DefaultFile);
                 var fromOptions = IgnoreRules.Create(parse.GetValue(ignoreSelectors) ?? [], [], "--ignore-selector")
                     .With(IgnoreRules.Create([], parse.GetValue(masks) ?? [], "--mask"));
-                var file = parse.GetValue(ignoreRules) is { } rulesPath ? IgnoreRuleSet.Load(rulesPath) : IgnoreRuleSet.None;
+                var file = parse.GetValue(ignoreRules) is { } rulesPath ? IgnoreRuleSet.Load(rulesPath) : config.Ignore ?? IgnoreRuleSet.None;
                 ignore = file with { All = file.All.With(fromOptions) };
             }
-            catch (IgnoreRuleException e)
+            catch (Exception e) when (e is ConfigException or IgnoreRuleException)
             {
                 console.Error.WriteLine("archive check: " + e.Message);
                 return (int)ExitCode.InputError;
             }
 
-            var page = TimeSpan.FromSeconds(parse.GetValue(pageTimeout));
-            var snapshotRoot = parse.GetValue(noSnapshots) ? null : parse.GetValue(snapshots);
-            TimeSpan? ttl = DurationText.TryParse(parse.GetValue(cacheTtl), out var fresh) ? fresh : null;
+            int PickInt(Option<int> option, int? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option) : fromConfig.Value;
+            double PickDouble(Option<double> option, double? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option) : fromConfig.Value;
+            string PickString(Option<string> option, string? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option)! : fromConfig;
+            var page = TimeSpan.FromSeconds(PickDouble(pageTimeout, config.PageTimeout));
+            var snapshotRoot = parse.GetValue(noSnapshots) ? null : PickString(snapshots, config.Snapshots);
+            var cacheText = parse.GetValue(cacheTtl);
+            TimeSpan? ttl = DurationText.TryParse(cacheText, out var fresh) ? fresh : config.Links?.CacheTtl;
+            var excludes = Given(parse, exclude)
+                ? (parse.GetValue(exclude) ?? []).Select(p => new Regex(p, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)).ToList()
+                : config.Links?.Exclude ?? [];
+            var mementoOff = parse.GetValue(noMemento) || (!Given(parse, timeGate) && config.Links?.Memento == false);
             var links = LinkOptions.Default with
             {
-                Enabled = !parse.GetValue(noLinks),
-                Concurrency = parse.GetValue(linkConcurrency),
-                Exclude = (parse.GetValue(exclude) ?? []).Select(p => new Regex(p, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)).ToList(),
-                TimeGate = parse.GetValue(noMemento) ? null : new Uri(parse.GetValue(timeGate)!),
+                Enabled = !parse.GetValue(noLinks) && config.Links?.Enabled != false,
+                Concurrency = PickInt(linkConcurrency, config.Links?.Concurrency),
+                Exclude = excludes,
+                TimeGate = mementoOff ? null : Given(parse, timeGate) ? new Uri(parse.GetValue(timeGate)!) : config.Links?.MementoTimeGate ?? LinkOptions.WaybackTimeGate,
                 CacheTtl = ttl,
-                CacheFile = ttl is null ? null : parse.GetValue(linkCache) ?? Path.Combine(snapshotRoot ?? ".", "link-cache.json"),
+                CacheFile = ttl is null ? null : parse.GetValue(linkCache) ?? config.Links?.Cache ?? Path.Combine(snapshotRoot ?? ".", "link-cache.json"),
             };
-            var options = new CheckOptions(
-                new UrlMap((parse.GetValue(maps) ?? []).Select(UrlMapping.Parse)),
-                FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate), UserAgent = parse.GetValue(userAgent)! },
-                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(parse.GetValue(totalTimeout)) },
-                new BrowserOptions(parse.GetValue(browserPath), parse.GetValue(browserEndpoint)),
-                parse.GetValue(concurrency),
-                snapshotRoot) { Ignore = ignore, Links = links };
-            var folder = ReportPaths.In(parse.GetValue(reports)!);
+            _ = Shard.TryParse(parse.GetValue(shard) ?? "1/1", out var part, out _);
+            TimeSpan? staleAfter = DurationText.TryParse(parse.GetValue(stale), out var age) ? age : config.StaleAfter;
+            var folder = ReportPaths.In(PickString(reports, config.Reports));
             var outputs = new ReportPaths(
                 parse.GetValue(json) ?? folder.Json,
                 parse.GetValue(html) ?? folder.Html,
                 parse.GetValue(junit) ?? folder.JUnit,
                 parse.GetValue(markdown) ?? folder.Markdown);
-            return await RunAsync(console, options, parse.GetValue(paths) ?? [], outputs, cancellationToken).ConfigureAwait(false);
+            var journal = outputs.Json! + ".journal";
+            if (parse.GetValue(freshRun) && File.Exists(journal))
+            {
+                File.Delete(journal);
+            }
+
+            var options = new CheckOptions(
+                new UrlMap(Given(parse, maps) ? (parse.GetValue(maps) ?? []).Select(UrlMapping.Parse) : config.Maps ?? []),
+                FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate) || config.AllowPrivate == true, UserAgent = PickString(userAgent, config.UserAgent) },
+                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(PickDouble(totalTimeout, config.TotalTimeout)) },
+                new BrowserOptions(parse.GetValue(browserPath), parse.GetValue(browserEndpoint)),
+                PickInt(concurrency, config.Concurrency),
+                snapshotRoot)
+            {
+                Ignore = ignore,
+                Links = links,
+                Policy = config.Policy ?? PolicySet.Default,
+                Shard = part.Count > 1 ? part : null,
+                StaleAfter = staleAfter,
+                JournalPath = journal,
+            };
+            var seedPaths = Given(parse, paths) || config.Seeds is not { } configured ? parse.GetValue(paths) ?? [] : SeedGlobs.Expand(configured);
+            var verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
+            return await RunAsync(console, options, seedPaths, outputs, verbosity, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, ReportPaths outputs, CancellationToken cancellationToken)
+    /// <summary>Whether the user said it (on the command line), rather than the parser filling in a default.</summary>
+    private static bool Given(ParseResult parse, Symbol symbol) => symbol switch
+    {
+        Option option => parse.GetResult(option) is { Implicit: false },
+        Argument argument => parse.GetResult(argument) is { Implicit: false },
+        _ => false,
+    };
+
+    private enum Verbosity
+    {
+        Quiet,
+        Normal,
+        Verbose,
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, ReportPaths outputs, Verbosity verbosity, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         RunReport report;
         ExitCode exit;
         try
         {
-            (report, exit) = await new CheckRunner(options, new ConsoleProgress(console)).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+            // On a terminal a live bar with counts, rate and time left; in CI logs one plain line per seed.
+            if (console.Out.Profile.Capabilities.Interactive && verbosity != Verbosity.Quiet)
+            {
+                (RunReport Report, ExitCode Exit)? outcome = null;
+                await console.Out.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async context =>
+                    {
+                        var bar = new BarProgress(context.AddTask("checking", maxValue: 1));
+                        outcome = await new CheckRunner(options, bar).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+                (report, exit) = outcome!.Value;
+                foreach (var seed in report.Seeds.Where(s => s.Status != SeedStatus.Unchanged || verbosity == Verbosity.Verbose))
+                {
+                    ConsoleProgress.Line(console, seed, verbosity == Verbosity.Verbose);
+                }
+            }
+            else
+            {
+                (report, exit) = await new CheckRunner(options, new ConsoleProgress(console, verbosity)).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (InvalidDataException e)
         {
-            // A damaged link cache is the user's file: say which and stop before anything is overwritten.
+            // A damaged link cache or accepted state is the user's file: say which and stop before anything is overwritten.
             console.Error.WriteLine("archive check: " + e.Message);
             return (int)ExitCode.InputError;
         }
 
         await outputs.WriteAsync(report, options.SnapshotRoot, cancellationToken).ConfigureAwait(false);
+
+        // The reports are whole: the next run starts afresh rather than resuming this one.
+        if (options.JournalPath is { } journal && File.Exists(journal))
+        {
+            File.Delete(journal);
+        }
+
         var s = report.Summary;
+        var broken = report.Seeds.Count(x => x.Breaches.Count > 0);
         console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {outputs.Html ?? outputs.Json}"));
-        if (s.Links is { } l && l.Ok + l.Redirect + l.Dead + l.Soft404 + l.Timeout + l.Error > 0)
+            $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error; {broken} break the policy; in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {outputs.Html ?? outputs.Json}"));
+        if (verbosity != Verbosity.Quiet && s.Links is { } l && l.Ok + l.Redirect + l.Dead + l.Soft404 + l.Timeout + l.Error > 0)
         {
             console.Out.WriteLine($"links: {l.Ok} ok, {l.Redirect} redirect, {l.Dead} dead, {l.Soft404} soft-404, {l.Timeout} timeout, {l.Error} error, {l.Skipped} skipped");
         }
@@ -176,12 +274,56 @@ internal static class CheckCommand
         return (int)exit;
     }
 
-    /// <summary>One line per seed as it finishes: plain enough for CI logs, coloured on a terminal.</summary>
-    private sealed class ConsoleProgress(CliConsole console) : ICheckObserver
+    /// <summary>The live bar on a terminal: seeds done of all, what they came to so far, the rate.</summary>
+    private sealed class BarProgress(ProgressTask task) : ICheckObserver
     {
-        public void RunStarted(int seeds) => console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checking {seeds} seed(s)..."));
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private int changed;
+        private int dead;
+        private int errors;
+
+        public void RunStarted(int seeds) => task.MaxValue = Math.Max(1, seeds);
 
         public void SeedFinished(SeedReport seed, int finished, int total)
+        {
+            switch (seed.Status)
+            {
+                case SeedStatus.Changed:
+                    changed++;
+                    break;
+                case SeedStatus.Dead:
+                    dead++;
+                    break;
+                case SeedStatus.Error:
+                    errors++;
+                    break;
+            }
+
+            task.Description = string.Create(CultureInfo.InvariantCulture, $"{finished}/{total} seeds · {changed} changed · {dead} dead · {errors} error · {finished / Math.Max(clock.Elapsed.TotalSeconds, 0.001):0.0}/s");
+            task.Increment(1);
+        }
+    }
+
+    /// <summary>One line per seed as it finishes: plain enough for CI logs, coloured on a terminal.</summary>
+    private sealed class ConsoleProgress(CliConsole console, Verbosity verbosity) : ICheckObserver
+    {
+        public void RunStarted(int seeds)
+        {
+            if (verbosity != Verbosity.Quiet)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"checking {seeds} seed(s)..."));
+            }
+        }
+
+        public void SeedFinished(SeedReport seed, int finished, int total)
+        {
+            if (verbosity != Verbosity.Quiet)
+            {
+                Line(console, seed, verbosity == Verbosity.Verbose, $"[[{finished}/{total}]] ");
+            }
+        }
+
+        public static void Line(CliConsole console, SeedReport seed, bool verbose, string counter = "")
         {
             var colour = seed.Status switch
             {
@@ -194,7 +336,19 @@ internal static class CheckCommand
             var seconds = seed.Page.Timings is { } t ? string.Create(CultureInfo.InvariantCulture, $" ({t.TotalMs / 1000:0.0} s)") : string.Empty;
             console.Out.MarkupLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"[{colour}]{status,-9}[/] [[{finished}/{total}]] {Markup.Escape(seed.Id)}: {Markup.Escape(detail)}{seconds}"));
+                $"[{colour}]{status,-9}[/] {counter}{Markup.Escape(seed.Id)}: {Markup.Escape(detail)}{seconds}"));
+            if (verbose)
+            {
+                foreach (var breach in seed.Breaches)
+                {
+                    console.Out.MarkupLine("          [red]breaks the policy:[/] " + Markup.Escape(breach));
+                }
+
+                if (seed.Accepted is { } accepted)
+                {
+                    console.Out.MarkupLine(Markup.Escape($"          accepted {accepted.At:yyyy-MM-dd}: {(accepted.Unchanged ? "no new drift" : string.Join("; ", accepted.Changes))}"));
+                }
+            }
         }
     }
 }

@@ -49,45 +49,50 @@ public sealed record IgnoreRuleSet(IgnoreRules All, IReadOnlyList<SeedIgnoreRule
 
         using (json)
         {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new IgnoreRuleException($"{path}: expected an object with \"all\" and/or \"seeds\"");
-            }
+            return Read(json.RootElement, path);
+        }
+    }
 
-            var all = IgnoreRules.None;
-            var perSeed = new List<SeedIgnoreRules>();
-            foreach (var property in root.EnumerateObject())
+    /// <summary>Rules from a JSON object (the ignore-rules file's root, or the <c>ignore</c> of a config file); <paramref name="at"/> names the place in messages.</summary>
+    public static IgnoreRuleSet Read(JsonElement root, string at)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new IgnoreRuleException($"{at}: expected an object with \"all\" and/or \"seeds\"");
+        }
+
+        var all = IgnoreRules.None;
+        var perSeed = new List<SeedIgnoreRules>();
+        foreach (var property in root.EnumerateObject())
+        {
+            switch (property.Name)
             {
-                switch (property.Name)
-                {
-                    case "all":
-                        all = ReadRules(property.Value, $"{path}: all");
-                        break;
-                    case "seeds" when property.Value.ValueKind == JsonValueKind.Array:
-                        var index = 0;
-                        foreach (var entry in property.Value.EnumerateArray())
+                case "all":
+                    all = ReadRules(property.Value, $"{at}: all");
+                    break;
+                case "seeds" when property.Value.ValueKind == JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var entry in property.Value.EnumerateArray())
+                    {
+                        var place = $"{at}: seeds[{index++}]";
+                        var rules = ReadRules(entry, place);
+                        var id = OptionalString(entry, "id", place);
+                        var url = OptionalString(entry, "url", place);
+                        if (id is null && url is null)
                         {
-                            var at = $"{path}: seeds[{index++}]";
-                            var rules = ReadRules(entry, at);
-                            var id = OptionalString(entry, "id", at);
-                            var url = OptionalString(entry, "url", at);
-                            if (id is null && url is null)
-                            {
-                                throw new IgnoreRuleException($"{at}: needs \"id\" (a pattern such as \"rfi-*\") or \"url\" (a URL prefix) to say which seeds it is for");
-                            }
-
-                            perSeed.Add(new SeedIgnoreRules(id, url, rules));
+                            throw new IgnoreRuleException($"{place}: needs \"id\" (a pattern such as \"rfi-*\") or \"url\" (a URL prefix) to say which seeds it is for");
                         }
 
-                        break;
-                    default:
-                        throw new IgnoreRuleException($"{path}: unknown key \"{property.Name}\" (expected \"all\" or \"seeds\", an array)");
-                }
-            }
+                        perSeed.Add(new SeedIgnoreRules(id, url, rules));
+                    }
 
-            return new IgnoreRuleSet(all, perSeed);
+                    break;
+                default:
+                    throw new IgnoreRuleException($"{at}: unknown key \"{property.Name}\" (expected \"all\" or \"seeds\", an array)");
+            }
         }
+
+        return new IgnoreRuleSet(all, perSeed);
     }
 
     private static IgnoreRules ReadRules(JsonElement element, string at)

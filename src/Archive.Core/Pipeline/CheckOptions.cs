@@ -2,6 +2,7 @@ using Archive.Capture;
 using Archive.Diff;
 using Archive.Links;
 using Archive.Media;
+using Archive.Verdict;
 using Archive.Web;
 
 namespace Archive.Pipeline;
@@ -25,6 +26,18 @@ public sealed record CheckOptions(
 
     /// <summary>How links are checked; <see cref="LinkOptions.Enabled"/> false to check none.</summary>
     public LinkOptions Links { get; init; } = LinkOptions.Default;
+
+    /// <summary>What fails the run.</summary>
+    public PolicySet Policy { get; init; } = PolicySet.Default;
+
+    /// <summary>Only this part of the seeds (<c>--shard I/N</c>); null for all.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>Only seeds whose last check (in the history) is older than this; null for all.</summary>
+    public TimeSpan? StaleAfter { get; init; }
+
+    /// <summary>Where the run journals finished seeds so a killed run resumes; null for no journal.</summary>
+    public string? JournalPath { get; init; }
 
     /// <summary>Limits on decoding images.</summary>
     public ImageLimits Images { get; init; } = ImageLimits.Default;

@@ -28,10 +28,15 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
     public async Task<(RunReport Report, ExitCode Exit)> RunAsync(IReadOnlyList<string> seedPaths, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
-        var discovered = SeedCollector.Discover(seedPaths);
-        var total = discovered.Count;
         var store = options.SnapshotRoot is null ? null : new SnapshotStore(options.SnapshotRoot);
         store?.SweepIncomplete();
+        var history = options.SnapshotRoot is null ? null : new HistoryStore(options.SnapshotRoot);
+        var discovered = Select(SeedCollector.Discover(seedPaths), history);
+        var total = discovered.Count;
+
+        // A killed attempt of this very run (same seeds, same shard) left its finished seeds in the journal.
+        using var journal = options.JournalPath is null ? null : RunJournal.Open(options.JournalPath, RunKey(discovered));
+        var resumed = journal?.Finished ?? new Dictionary<string, SeedReport>();
 
         using var fetcher = new HttpFetcher(options.Map, options.Fetch);
         await using var browser = new LazyBrowser(options.Browser);
@@ -46,6 +51,20 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         var results = new List<(int Order, SeedReport Report, ExitCode Exit)>();
         var finished = 0;
         observer.RunStarted(total);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < discovered.Count; i++)
+        {
+            order.TryAdd(discovered[i].Path, i); // a file named twice keeps its first place (the collector reports the repeat)
+        }
+
+        foreach (var (path, earlier) in resumed)
+        {
+            if (order.TryGetValue(path, out var at))
+            {
+                results.Add((at, earlier, earlier.Exit));
+                observer.SeedFinished(earlier, ++finished, total);
+            }
+        }
 
         // A failure of the tool itself (a disk that refuses writes) stops the whole run at once: otherwise the
         // producer would wait forever on a full queue that no worker drains any more.
@@ -57,10 +76,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             {
                 try
                 {
-                    var order = 0;
-                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(discovered, stop.Token).ConfigureAwait(false))
+                    var remaining = discovered.Where(d => !resumed.ContainsKey(d.Path)).ToList();
+                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(remaining, stop.Token).ConfigureAwait(false))
                     {
-                        await queue.Writer.WriteAsync((order++, load), stop.Token).ConfigureAwait(false);
+                        await queue.Writer.WriteAsync((order[load.Path], load), stop.Token).ConfigureAwait(false);
                     }
                 }
                 finally
@@ -75,14 +94,17 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             {
                 try
                 {
-                    await foreach (var (order, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                    await foreach (var (place, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (report, exit) = await CheckAsync(load, capturer, media, links, store, options.Ignore, stop.Token).ConfigureAwait(false);
+                        var (checkedReport, judged) = await CheckAsync(load, capturer, media, links, store, options.Ignore, stop.Token).ConfigureAwait(false);
+                        var (seedReport, exit) = await FinishAsync(checkedReport, judged, store, stop.Token).ConfigureAwait(false);
+                        history?.Append(HistoryEntry.Of(seedReport, startedAt, DateTimeOffset.UtcNow));
+                        journal?.Append(seedReport);
                         lock (results)
                         {
-                            results.Add((order, report, exit));
+                            results.Add((place, seedReport, exit));
                             finished++;
-                            observer.SeedFinished(report, finished, total);
+                            observer.SeedFinished(seedReport, finished, total);
                         }
                     }
                 }
@@ -112,6 +134,39 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
         var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, DateTimeOffset.UtcNow, RunSummary.Of(seeds), seeds);
         return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
+    }
+
+    /// <summary>The seeds of this run: the shard's part, and only those not checked within <see cref="CheckOptions.StaleAfter"/>.</summary>
+    private List<(string Path, SeedError? Error)> Select(IReadOnlyList<(string Path, SeedError? Error)> discovered, HistoryStore? history)
+    {
+        var selected = discovered.Where(d => options.Shard is not { } shard || shard.Contains(SeedId.FromPath(d.Path))).ToList();
+        if (options.StaleAfter is { } staleAfter && history is not null)
+        {
+            var last = history.LastChecked();
+            var freshSince = DateTimeOffset.UtcNow - staleAfter;
+            selected = selected.Where(d => !last.TryGetValue(SeedId.FromPath(d.Path), out var at) || at < freshSince).ToList();
+        }
+
+        return selected;
+    }
+
+    private string RunKey(IEnumerable<(string Path, SeedError? Error)> seeds) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', seeds.Select(s => s.Path)) + "|" + options.Shard)))[..32];
+
+    /// <summary>The policy's say on a checked seed, against its accepted state when there is one; then its result is kept beside its snapshot.</summary>
+    private async Task<(SeedReport, ExitCode)> FinishAsync(SeedReport report, ExitCode judged, SnapshotStore? store, CancellationToken cancellationToken)
+    {
+        var policy = options.Policy.For(report);
+        var accepted = store is null || report.SourceUrl is null ? null : await store.ReadAcceptedAsync(report.Id, cancellationToken).ConfigureAwait(false);
+        var (breaches, acceptedReport) = accepted is null ? (policy.Breaches(report), null) : Acceptance.Judge(report, accepted, policy);
+        var exit = report.Status == SeedStatus.Error ? judged : breaches.Count > 0 ? ExitCode.PolicyBroken : ExitCode.Clean;
+        var final = report with { Breaches = breaches.Select(b => b.Message).ToList(), Accepted = acceptedReport, Exit = exit };
+        if (store is not null && final.Snapshot is not null)
+        {
+            await store.WriteResultAsync(final.Snapshot, final, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (final, exit);
     }
 
     private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, IgnoreRuleSet ignore, CancellationToken cancellationToken)

@@ -50,7 +50,23 @@ public sealed record SeedReport(
     TextReport Text,
     IReadOnlyList<MediaReport> Media,
     IReadOnlyList<LinkReport> Links,
-    string? Snapshot);
+    string? Snapshot)
+{
+    /// <summary>How the seed breaks the run's policy (its thresholds), in words; empty when it does not. A seed with breaches fails the run (exit code 1) and its JUnit test case.</summary>
+    public IReadOnlyList<string> Breaches { get; init; } = [];
+
+    /// <summary>When an accepted state exists (<c>archive accept</c>): what the seed had then and whether it still has only that drift.</summary>
+    public AcceptedReport? Accepted { get; init; }
+
+    /// <summary>What this seed makes the run exit with: <c>clean</c>, <c>policyBroken</c>, <c>inputError</c> or <c>toolFailure</c>.</summary>
+    public ExitCode Exit { get; init; }
+}
+
+/// <param name="At">When the state was accepted.</param>
+/// <param name="Snapshot">The snapshot folder that was accepted.</param>
+/// <param name="Unchanged">Whether the live page still drifts from the archive exactly as it did when accepted.</param>
+/// <param name="Changes">What is new since then, in words.</param>
+public sealed record AcceptedReport(DateTimeOffset At, string? Snapshot, bool Unchanged, IReadOnlyList<string> Changes);
 
 /// <param name="Redirects">The URLs that answered with a redirect, in order (original URL space).</param>
 /// <param name="Error">Why the page could not be fetched or rendered; null when it was.</param>

@@ -293,7 +293,7 @@ public sealed class CaptureTests
         Assert.That(schema.Validate(JsonReport.Serialize(report)).Select(e => e.ToString()), Is.Empty, "a real run's report validates against the schema");
 
         var folder = Path.Combine(snapshots, byId["a-unchanged"].Snapshot!);
-        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.jpg", "archived.jpg" }));
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.jpg", "archived.jpg", "result.json" }));
         Assert.That(File.ReadAllText(Path.Combine(folder, "capture.json")), Does.Contain("https://news.example/img/lead.png").And.Not.Contain("127.0.0.1"));
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pages.TinyPng));
         Assert.That(File.Exists(Path.Combine(snapshots, "_media", sha)), Is.True, "image bytes are stored once by SHA-256");

@@ -8,7 +8,7 @@ namespace Archive.IntegrationTests.Cli;
 public sealed class KilledRunTests
 {
     [Test]
-    public async Task KillingARunLeavesNoPartialSnapshotOrReport()
+    public async Task KillingARunLeavesNoPartialSnapshotOrReportAndTheRestartResumes()
     {
         Harness.RequireBrowser();
         await using var site = await LiveSite.StartAsync();
@@ -29,7 +29,7 @@ public sealed class KilledRunTests
         {
             // Wait until captures are being written, then pull the plug.
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (CompleteSnapshots(scratch.Snapshots).Count < 2 && DateTime.UtcNow < deadline && !run.HasExited)
+            while ((CompleteSnapshots(scratch.Snapshots).Count < 2 || JournalLines(scratch) < 3) && DateTime.UtcNow < deadline && !run.HasExited)
             {
                 await Task.Delay(50);
             }
@@ -45,6 +45,14 @@ public sealed class KilledRunTests
         Assert.That(visible.Where(d => !File.Exists(Path.Combine(d, "capture.json"))), Is.Empty, "every visible snapshot folder is complete");
         Assert.That(File.Exists(scratch.Report), Is.False, "the report is written whole or not at all");
 
+        // What the killed run finished is in its journal; those seeds must not be checked again.
+        var journaled = File.ReadAllLines(scratch.Report + ".journal").Skip(1)
+            .Select(line => { try { return JsonDocument.Parse(line).RootElement.GetProperty("id").GetString(); } catch (JsonException) { return null; } })
+            .OfType<string>()
+            .ToList();
+        Assert.That(journaled, Is.Not.Empty, "seeds finished before the kill are journaled");
+        var hitsBefore = journaled.ToDictionary(id => id, id => site.Hits("/" + id));
+
         // The next run sweeps what the killed one left half-written and finishes the job.
         using (var again = Start(site, scratch))
         {
@@ -54,8 +62,19 @@ public sealed class KilledRunTests
         }
 
         Assert.That(seedFolders.SelectMany(d => Directory.GetDirectories(d, ".incomplete-*")), Is.Empty);
+        Assert.That(journaled.ToDictionary(id => id, id => site.Hits("/" + id)), Is.EqualTo(hitsBefore), "no finished seed is checked twice");
+        Assert.That(File.Exists(scratch.Report + ".journal"), Is.False, "a completed run leaves no journal");
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(scratch.Report));
         Assert.That(report.RootElement.GetProperty("summary").GetProperty("unchanged").GetInt32(), Is.EqualTo(8));
+        // The resumed run's report is the one an uninterrupted run writes.
+        using (var whole = Start(site, scratch, "--fresh", "--json", scratch.Report + ".whole.json"))
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await whole.WaitForExitAsync(limit.Token);
+        }
+
+        using var uninterrupted = JsonDocument.Parse(await File.ReadAllTextAsync(scratch.Report + ".whole.json"));
+        Assert.That(Outcomes(report), Is.EqualTo(Outcomes(uninterrupted)));
         foreach (var format in new[] { "index.html", "junit.xml", "summary.md" })
         {
             Assert.That(File.Exists(Path.Combine(scratch.Root, "reports", "latest", format)), Is.True, $"the CLI writes {format} by default beside --json's own path");
@@ -63,7 +82,13 @@ public sealed class KilledRunTests
 
     }
 
-    private static Process Start(LiveSite site, Scratch scratch)
+    /// <summary>Each seed's outcome, without what differs between any two runs (times, snapshot names).</summary>
+    private static List<string> Outcomes(JsonDocument report) =>
+        report.RootElement.GetProperty("seeds").EnumerateArray()
+            .Select(s => $"{s.GetProperty("id")}|{s.GetProperty("status")}|{s.GetProperty("reason")}|{s.GetProperty("text").GetProperty("similarity")}|{s.GetProperty("breaches")}|{s.GetProperty("exit")}")
+            .ToList();
+
+    private static Process Start(LiveSite site, Scratch scratch, params string[] more)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -71,11 +96,13 @@ public sealed class KilledRunTests
             RedirectStandardError = true,
             WorkingDirectory = scratch.Root,
         };
-        foreach (var arg in new[]
-        {
+        string[] args =
+        [
             Path.Combine(AppContext.BaseDirectory, "archive.dll"), "check", scratch.Seeds, "--map", site.Map,
-            "--concurrency", "2", "--snapshots", scratch.Snapshots, "--json", scratch.Report, "--no-memento",
-        })
+            "--concurrency", "2", "--snapshots", scratch.Snapshots, "--no-memento",
+            .. more.Contains("--json") ? more : [.. more, "--json", scratch.Report],
+        ];
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
@@ -84,6 +111,20 @@ public sealed class KilledRunTests
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         return process;
+    }
+
+    private static int JournalLines(Scratch scratch)
+    {
+        try
+        {
+            using var stream = new FileStream(scratch.Report + ".journal", FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Count(c => c == '\n');
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static List<string> CompleteSnapshots(string root) =>

@@ -32,13 +32,13 @@ public sealed class ReportWriterTests
         var outcome = cases.ToDictionary(c => c.Attribute("name")!.Value, c => c.Element("failure") is not null ? "failure" : c.Element("error") is not null ? "error" : "pass");
         foreach (var seed in Run.Seeds)
         {
-            var expected = seed.Status switch { SeedStatus.Changed or SeedStatus.Dead => "failure", SeedStatus.Error => "error", _ => "pass" };
+            var expected = seed.Status == SeedStatus.Error ? "error" : seed.Breaches.Count > 0 ? "failure" : "pass";
             Assert.That(outcome[seed.Id], Is.EqualTo(expected), seed.Id);
         }
 
         var suite = JUnitReport.Build(Run).Descendants("testsuite").Single();
-        Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo(Run.Seeds.Count(s => s.Status is SeedStatus.Changed or SeedStatus.Dead).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.That(cases.Single(c => c.Attribute("name")!.Value == "b").Element("failure")!.Attribute("message")!.Value, Does.StartWith("changed: 2 of 9 archived text blocks"));
+        Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo(Run.Seeds.Count(s => s.Status != SeedStatus.Error && s.Breaches.Count > 0).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(cases.Single(c => c.Attribute("name")!.Value == "b").Element("failure")!.Attribute("message")!.Value, Does.StartWith("changed: changed: 2 of 9 archived text blocks"));
     }
 
     [Test]
@@ -127,4 +127,26 @@ public sealed class ReportWriterTests
     [Test]
     public void DifferentIdsNeverShareAPage() =>
         Assert.That(HtmlReport.PageName("a/b"), Is.Not.EqualTo(HtmlReport.PageName("a_b")));
+
+    [Test]
+    public async Task ASeedPageDrawsItsHistoryAndPolicy()
+    {
+        using var temp = new TempDirectory();
+        var snapshots = Path.Combine(temp.Path, "snapshots");
+        var history = new Archive.Snapshots.HistoryStore(snapshots);
+        var seed = Run.Seeds.Single(s => s.Id == "b");
+        for (var day = 0; day < 3; day++)
+        {
+            var at = new DateTimeOffset(2026, 11, 20 + day, 3, 0, 0, TimeSpan.Zero);
+            history.Append(Archive.Snapshots.HistoryEntry.Of(seed, at, at));
+        }
+
+        var index = Path.Combine(temp.Path, "report", "index.html");
+        await HtmlReport.WriteAsync(Run, index, snapshots, CancellationToken.None);
+        var page = await File.ReadAllTextAsync(Path.Combine(temp.Path, "report", HtmlReport.SeedFolder, HtmlReport.PageName("b")));
+        Assert.That(page, Does.Contain("<h2>History</h2>").And.Contain("2026-11-22 03:00: changed"));
+        Assert.That(page, Does.Contain("<h2>Policy</h2>").And.Contain("breaks the policy"));
+        var accepted = await File.ReadAllTextAsync(Path.Combine(temp.Path, "report", HtmlReport.SeedFolder, HtmlReport.PageName("a")));
+        Assert.That(accepted, Does.Contain("new since: image changed"));
+    }
 }

@@ -26,10 +26,13 @@ public static class HtmlReport
         var root = Path.GetDirectoryName(Path.GetFullPath(indexPath))!;
         Directory.CreateDirectory(Path.Combine(root, SeedFolder));
         var files = new ReportFiles(root, snapshotsRoot);
+        var history = snapshotsRoot is null
+            ? []
+            : new Snapshots.HistoryStore(snapshotsRoot).Read().GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.OrderBy(e => e.CheckedAt).ToList());
         foreach (var seed in report.Seeds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = SeedPage.Build(report, seed, files, Path.GetFileName(indexPath));
+            var page = SeedPage.Build(report, seed, files, Path.GetFileName(indexPath), history.GetValueOrDefault(seed.Id) ?? []);
             await AtomicFile.WriteAllTextAsync(Path.Combine(root, SeedFolder, PageName(seed.Id)), page, cancellationToken).ConfigureAwait(false);
         }
 

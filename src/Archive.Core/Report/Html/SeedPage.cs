@@ -13,7 +13,7 @@ namespace Archive.Report.Html;
 /// </summary>
 internal static class SeedPage
 {
-    public static string Build(RunReport run, SeedReport seed, HtmlReport.ReportFiles files, string indexName)
+    public static string Build(RunReport run, SeedReport seed, HtmlReport.ReportFiles files, string indexName, IReadOnlyList<Snapshots.HistoryEntry> history)
     {
         var html = new StringBuilder();
         html.Append("<header class=\"top\"><div><a href=\"../").Append(HtmlPage.Escape(indexName)).Append("\">← all seeds</a></div><h1>")
@@ -29,6 +29,8 @@ internal static class SeedPage
             .Append("</div></header><main>");
 
         Scores(html, seed);
+        Policy(html, seed);
+        History(html, history);
         PageFacts(html, seed, files);
         TextDiff(html, seed.Text);
         Images(html, seed, files);
@@ -65,6 +67,57 @@ internal static class SeedPage
         var links = seed.Links.Where(l => l.Kind != LinkKind.Source).ToList();
         Fact(html, "links", links.Count == 0 ? "none" : string.Join(", ", links.GroupBy(l => l.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {Name(g.Key)}")));
         html.Append("</dl>");
+    }
+
+    private static void Policy(StringBuilder html, SeedReport seed)
+    {
+        if (seed.Breaches.Count == 0 && seed.Accepted is null)
+        {
+            return;
+        }
+
+        html.Append("<h2>Policy</h2><dl class=\"facts\">");
+        foreach (var breach in seed.Breaches)
+        {
+            Fact(html, "breaks the policy", breach);
+        }
+
+        if (seed.Accepted is { } accepted)
+        {
+            Fact(html, $"accepted {accepted.At.UtcDateTime:yyyy-MM-dd}", accepted.Unchanged ? "no new drift since" : "new since: " + string.Join("; ", accepted.Changes));
+        }
+
+        html.Append("</dl>");
+    }
+
+    /// <summary>Text similarity at every check, as a small chart coloured by status.</summary>
+    private static void History(StringBuilder html, IReadOnlyList<Snapshots.HistoryEntry> history)
+    {
+        if (history.Count < 2)
+        {
+            return;
+        }
+
+        var shown = history.TakeLast(60).ToList();
+        const int Width = 600, Height = 80;
+        var step = (double)Width / Math.Max(1, shown.Count - 1);
+        html.Append("<h2>History</h2><svg class=\"chart\" width=\"").Append(Width + 40).Append("\" height=\"").Append(Height + 30).Append("\" role=\"img\" aria-label=\"text similarity at each check\">");
+        var points = shown.Select((e, i) => (X: 20 + (i * step), Y: 10 + ((1 - (e.Similarity ?? 0)) * Height), Entry: e)).ToList();
+        html.Append("<polyline fill=\"none\" stroke=\"#57606a\" stroke-width=\"1.5\" points=\"")
+            .AppendJoin(' ', points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.X:0.#},{p.Y:0.#}"))).Append("\"></polyline>");
+        foreach (var (x, y, entry) in points)
+        {
+            var colour = entry.Status switch
+            {
+                Verdict.SeedStatus.Unchanged => "#1a7f37",
+                Verdict.SeedStatus.Changed => "#9a6700",
+                Verdict.SeedStatus.Dead => "#cf222e",
+                _ => "#8250df",
+            };
+            html.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"3.5\" fill=\"{colour}\"><title>{entry.CheckedAt.UtcDateTime:yyyy-MM-dd HH:mm}: {Name(entry.Status)}, similarity {HtmlReport.Number(entry.Similarity)}</title></circle>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<text x=\"20\" y=\"{Height + 26}\">{shown[0].CheckedAt.UtcDateTime:yyyy-MM-dd}</text><text x=\"{Width - 60}\" y=\"{Height + 26}\">{shown[^1].CheckedAt.UtcDateTime:yyyy-MM-dd}</text></svg>");
     }
 
     private static void PageFacts(StringBuilder html, SeedReport seed, HtmlReport.ReportFiles files)

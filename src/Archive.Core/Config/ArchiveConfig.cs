@@ -1,0 +1,294 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Archive.Diff;
+using Archive.IO;
+using Archive.Media;
+using Archive.Verdict;
+using Archive.Web;
+
+namespace Archive.Config;
+
+/// <summary>A config file that cannot be used; the message names the file, the property path and what is wrong.</summary>
+public sealed class ConfigException(string message) : Exception(message);
+
+/// <summary>How links are checked, as a config file says (every field optional).</summary>
+public sealed record LinkConfig(
+    bool? Enabled = null,
+    IReadOnlyList<Regex>? Exclude = null,
+    int? Concurrency = null,
+    TimeSpan? CacheTtl = null,
+    string? Cache = null,
+    Uri? MementoTimeGate = null,
+    bool? Memento = null);
+
+/// <summary>
+/// <c>archive.json</c>: every option of <c>archive check</c> with a twin here, so that nightly runs and CI jobs keep
+/// their settings in the repository. Every field is optional; the command line wins over the file, the file over
+/// the defaults. Read strictly: an unknown key is an error (a typo must not silently do nothing).
+/// </summary>
+public sealed record ArchiveConfig(
+    string Path,
+    IReadOnlyList<string>? Seeds = null,
+    IReadOnlyList<UrlMapping>? Maps = null,
+    int? Concurrency = null,
+    double? PageTimeout = null,
+    double? TotalTimeout = null,
+    bool? AllowPrivate = null,
+    string? Snapshots = null,
+    string? Reports = null,
+    string? UserAgent = null,
+    IgnoreRuleSet? Ignore = null,
+    LinkConfig? Links = null,
+    PolicySet? Policy = null,
+    TimeSpan? StaleAfter = null)
+{
+    public const string DefaultFile = "archive.json";
+
+    /// <exception cref="ConfigException">The file cannot be read or holds something wrong; the message says where.</exception>
+    public static ArchiveConfig Load(string path)
+    {
+        JsonDocument json;
+        try
+        {
+            if (new FileInfo(path) is { Exists: true, Length: > 4 * 1024 * 1024 })
+            {
+                throw new ConfigException($"{path}: larger than 4 MiB; a config file is a page of settings");
+            }
+
+            json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot be read: {e.Message}");
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"{path}: not valid JSON: {e.Message}");
+        }
+
+        using (json)
+        {
+            return new Reader(path).Read(json.RootElement);
+        }
+    }
+
+    private sealed class Reader(string file)
+    {
+        private static readonly string[] MediaNames = Enum.GetNames<MediaStatus>().Select(n => n.ToLowerInvariant()).ToArray();
+
+        public ArchiveConfig Read(JsonElement root)
+        {
+            var config = new ArchiveConfig(file);
+            foreach (var p in Object(root, "$"))
+            {
+                var at = "$." + p.Name;
+                config = p.Name switch
+                {
+                    "seeds" => config with { Seeds = Strings(p.Value, at) },
+                    "maps" => config with { Maps = Maps(p.Value, at) },
+                    "concurrency" => config with { Concurrency = Int(p.Value, at, 1, 64) },
+                    "pageTimeout" => config with { PageTimeout = Number(p.Value, at, 0.001, 3600) },
+                    "totalTimeout" => config with { TotalTimeout = Number(p.Value, at, 0.001, 3600) },
+                    "allowPrivate" => config with { AllowPrivate = Bool(p.Value, at) },
+                    "snapshots" => config with { Snapshots = String(p.Value, at) },
+                    "reports" => config with { Reports = String(p.Value, at) },
+                    "userAgent" => config with { UserAgent = String(p.Value, at) },
+                    "ignore" => config with { Ignore = Ignore(p.Value, at) },
+                    "links" => config with { Links = Links(p.Value, at) },
+                    "policy" => config with { Policy = Policy(p.Value, at) },
+                    "staleAfter" => config with { StaleAfter = Duration(p.Value, at) },
+                    _ => throw Error(at, "unknown setting (expected seeds, maps, concurrency, pageTimeout, totalTimeout, allowPrivate, snapshots, reports, userAgent, ignore, links, policy or staleAfter)"),
+                };
+            }
+
+            return config;
+        }
+
+        private ConfigException Error(string at, string problem) => new($"{file}: {at}: {problem}");
+
+        private JsonElement.ObjectEnumerator Object(JsonElement element, string at) =>
+            element.ValueKind == JsonValueKind.Object ? element.EnumerateObject() : throw Error(at, $"expected an object, found {Kind(element)}");
+
+        private string String(JsonElement element, string at) =>
+            element.ValueKind == JsonValueKind.String ? element.GetString()! : throw Error(at, $"expected a string, found {Kind(element)}");
+
+        private bool Bool(JsonElement element, string at) =>
+            element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : throw Error(at, $"expected true or false, found {Kind(element)}");
+
+        private int Int(JsonElement element, string at, int min, int max) =>
+            element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) && value >= min && value <= max
+                ? value
+                : throw Error(at, $"expected a whole number from {min} to {max}, found {Kind(element)}");
+
+        private double Number(JsonElement element, string at, double min, double max) =>
+            element.ValueKind == JsonValueKind.Number && element.GetDouble() is var value && value >= min && value <= max
+                ? value
+                : throw Error(at, $"expected a number from {min} to {max}, found {Kind(element)}");
+
+        private List<string> Strings(JsonElement element, string at) =>
+            element.ValueKind == JsonValueKind.Array
+                ? element.EnumerateArray().Select((v, i) => String(v, $"{at}[{i}]")).ToList()
+                : throw Error(at, $"expected an array of strings, found {Kind(element)}");
+
+        private TimeSpan Duration(JsonElement element, string at) =>
+            DurationText.TryParse(String(element, at), out var duration) ? duration : throw Error(at, $"'{element.GetString()}' is not a duration such as 90s, 30m, 24h or 7d");
+
+        private List<UrlMapping> Maps(JsonElement element, string at)
+        {
+            try
+            {
+                return element.ValueKind == JsonValueKind.Object
+                    ? Object(element, at).Select(p => UrlMapping.Parse($"{p.Name}={String(p.Value, $"{at}[\"{p.Name}\"]")}")).ToList()
+                    : Strings(element, at).Select(UrlMapping.Parse).ToList();
+            }
+            catch (FormatException e)
+            {
+                throw Error(at, e.Message);
+            }
+        }
+
+        private IgnoreRuleSet Ignore(JsonElement element, string at)
+        {
+            try
+            {
+                return IgnoreRuleSet.Read(element, $"{file}: {at}");
+            }
+            catch (IgnoreRuleException e)
+            {
+                throw new ConfigException(e.Message);
+            }
+        }
+
+        private LinkConfig Links(JsonElement element, string at)
+        {
+            var links = new LinkConfig();
+            foreach (var p in Object(element, at))
+            {
+                var here = $"{at}.{p.Name}";
+                links = p.Name switch
+                {
+                    "enabled" => links with { Enabled = Bool(p.Value, here) },
+                    "exclude" => links with { Exclude = Strings(p.Value, here).Select((pattern, i) => Pattern(pattern, $"{here}[{i}]")).ToList() },
+                    "concurrency" => links with { Concurrency = Int(p.Value, here, 1, 1024) },
+                    "cacheTtl" => links with { CacheTtl = Duration(p.Value, here) },
+                    "cache" => links with { Cache = String(p.Value, here) },
+                    "memento" => links with { Memento = Bool(p.Value, here) },
+                    "mementoTimegate" => links with { MementoTimeGate = Http(String(p.Value, here), here) },
+                    _ => throw Error(here, "unknown setting (expected enabled, exclude, concurrency, cacheTtl, cache, memento or mementoTimegate)"),
+                };
+            }
+
+            return links;
+        }
+
+        private PolicySet Policy(JsonElement element, string at)
+        {
+            var basePolicy = Verdict.Policy.Default;
+            var overrides = new List<PolicyOverride>();
+            foreach (var p in Object(element, at))
+            {
+                var here = $"{at}.{p.Name}";
+                if (p.Name == "seeds")
+                {
+                    if (p.Value.ValueKind != JsonValueKind.Array)
+                    {
+                        throw Error(here, $"expected an array of per-seed rules, found {Kind(p.Value)}");
+                    }
+
+                    overrides.AddRange(p.Value.EnumerateArray().Select((entry, i) => Override(entry, $"{here}[{i}]")));
+                    continue;
+                }
+
+                basePolicy = basePolicy.With(Setting(new PolicyOverride(), p, here));
+            }
+
+            return new PolicySet(basePolicy, overrides);
+        }
+
+        private PolicyOverride Override(JsonElement element, string at)
+        {
+            var rule = new PolicyOverride();
+            foreach (var p in Object(element, at))
+            {
+                var here = $"{at}.{p.Name}";
+                rule = p.Name switch
+                {
+                    "id" => rule with { Id = String(p.Value, here) },
+                    "url" => rule with { Url = String(p.Value, here) },
+                    _ => Setting(rule, p, here),
+                };
+            }
+
+            return rule.Id is null && rule.Url is null
+                ? throw Error(at, "needs \"id\" (a pattern such as \"rfi-*\") or \"url\" (a URL prefix) to say which seeds it is for")
+                : rule;
+        }
+
+        private PolicyOverride Setting(PolicyOverride rule, JsonProperty p, string at) => p.Name switch
+        {
+            "changed" => rule with
+            {
+                Changed = p.Value.ValueKind is JsonValueKind.False ? ChangeThreshold.Off
+                    : String(p.Value, at) switch
+                    {
+                        "minor" => ChangeThreshold.Minor,
+                        "major" => ChangeThreshold.Major,
+                        "off" => ChangeThreshold.Off,
+                        var other => throw Error(at, $"'{other}' is not one of minor, major, off"),
+                    },
+            },
+            "maxDrift" => rule with { MaxDrift = Number(p.Value, at, 0, 1) },
+            "dead" => rule with { Dead = Bool(p.Value, at) },
+            "soft404" => rule with { Soft404 = Bool(p.Value, at) },
+            "media" => rule with
+            {
+                Media = Strings(p.Value, at).Select((name, i) => Array.IndexOf(MediaNames, name) is var index and >= 0
+                    ? (MediaStatus)index
+                    : throw Error($"{at}[{i}]", $"'{name}' is not a media status ({string.Join(", ", MediaNames)})")).ToHashSet(),
+            },
+            "deadLinks" => DeadLinks(rule, p.Value, at),
+            _ => throw Error(at, "unknown policy setting (expected changed, maxDrift, dead, soft404, media, deadLinks" + (rule.Id is null && rule.Url is null ? " or seeds)" : ", id or url)")),
+        };
+
+        private PolicyOverride DeadLinks(PolicyOverride rule, JsonElement element, string at)
+        {
+            foreach (var p in Object(element, at))
+            {
+                var here = $"{at}.{p.Name}";
+                rule = p.Name switch
+                {
+                    "count" => rule with { MaxDeadLinks = Int(p.Value, here, 0, int.MaxValue) },
+                    "ratio" => rule with { MaxDeadLinkRatio = Number(p.Value, here, 0, 1) },
+                    _ => throw Error(here, "unknown setting (expected count or ratio)"),
+                };
+            }
+
+            return rule;
+        }
+
+        private Regex Pattern(string pattern, string at)
+        {
+            try
+            {
+                return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
+            {
+                throw Error(at, $"'{pattern}' is not a usable regular expression: {e.Message}");
+            }
+        }
+
+        private Uri Http(string text, string at) =>
+            WebUrl.TryParseAbsolute(text, out var url, out _) && WebUrl.IsHttp(url) ? url : throw Error(at, $"'{text}' is not an absolute http(s) URL");
+
+        private static string Kind(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => $"\"{element.GetString()}\"",
+            JsonValueKind.Number => element.GetRawText(),
+            JsonValueKind.True or JsonValueKind.False => element.GetRawText(),
+            _ => "null",
+        };
+    }
+}

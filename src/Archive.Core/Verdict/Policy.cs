@@ -1,0 +1,172 @@
+using System.Globalization;
+using Archive.Diff;
+using Archive.Links;
+using Archive.Media;
+using Archive.Report;
+
+namespace Archive.Verdict;
+
+/// <summary>One way a seed breaks the policy.</summary>
+/// <param name="Key">What the finding is, independent of wording and scores: the same drift seen on two runs has the same key, so an accepted state can be told from a new change.</param>
+/// <param name="Message">The finding in words.</param>
+public sealed record Breach(string Key, string Message);
+
+/// <summary>Which text changes break the policy.</summary>
+public enum ChangeThreshold
+{
+    /// <summary>Text changes never fail the run.</summary>
+    Off,
+
+    /// <summary>Any change beyond cosmetic fails.</summary>
+    Minor,
+
+    /// <summary>Only major changes (similarity under 0.9) fail.</summary>
+    Major,
+}
+
+/// <summary>
+/// What fails the run: the user's thresholds. The seed's status says what happened; the policy says whether it
+/// matters. Every field is optional in an override (<see cref="PolicyOverride"/>), so per-seed rules change only
+/// what they name.
+/// </summary>
+/// <param name="Changed">Which text changes fail.</param>
+/// <param name="MaxDrift">When set, a text change fails only when the drift (1 − similarity) is above it.</param>
+/// <param name="Dead">Whether a dead page fails.</param>
+/// <param name="Soft404">Whether a soft-404 (the page answers but the article is gone) fails.</param>
+/// <param name="Media">Media statuses that fail.</param>
+/// <param name="MaxDeadLinks">More dead or soft-404 links than this in one seed fail; null for no limit.</param>
+/// <param name="MaxDeadLinkRatio">A larger share of a seed's checked links dead or soft-404 fails; null for no limit.</param>
+public sealed record Policy(
+    ChangeThreshold Changed = ChangeThreshold.Minor,
+    double? MaxDrift = null,
+    bool Dead = true,
+    bool Soft404 = true,
+    IReadOnlySet<MediaStatus>? Media = null,
+    int? MaxDeadLinks = null,
+    double? MaxDeadLinkRatio = null)
+{
+    public static Policy Default { get; } = new();
+
+    public IReadOnlySet<MediaStatus> FailingMedia => Media ?? DefaultMedia;
+
+    private static readonly HashSet<MediaStatus> DefaultMedia = [MediaStatus.Changed, MediaStatus.Removed, MediaStatus.Missing];
+
+    /// <summary>A policy that every finding breaks: what a seed drifts by at all, for comparing with an accepted state.</summary>
+    public static Policy Everything { get; } = new(ChangeThreshold.Minor, null, true, true, Enum.GetValues<MediaStatus>().Where(m => m is not (MediaStatus.Same or MediaStatus.Resized)).ToHashSet(), 0, null);
+
+    /// <summary>The ways a seed breaks this policy; empty when it does not.</summary>
+    public IReadOnlyList<Breach> Breaches(SeedReport seed)
+    {
+        var breaches = new List<Breach>();
+        switch (seed.Status)
+        {
+            case SeedStatus.Error:
+                return breaches; // not a finding about the page: its exit code says input error or tool failure
+            case SeedStatus.Dead when seed.Page.Soft404:
+                if (Soft404)
+                {
+                    breaches.Add(new Breach("page:soft404", "soft-404: " + seed.Reason));
+                }
+
+                break;
+            case SeedStatus.Dead:
+                if (Dead)
+                {
+                    breaches.Add(new Breach("page:dead", "dead: " + seed.Reason));
+                }
+
+                break;
+        }
+
+        if (seed.Status == SeedStatus.Changed && TextBreach(seed) is { } text)
+        {
+            breaches.Add(new Breach(TextKey(seed), text));
+        }
+
+        breaches.AddRange(seed.Media.Where(m => FailingMedia.Contains(m.Status)).Select(m => new Breach(
+            $"media:{m.Index}:{m.Status}:{m.Live?.Sha256}",
+            $"{m.Kind.ToString().ToLowerInvariant()} {m.Status.ToString().ToLowerInvariant()}: {m.ArchivedUrl}")));
+
+        var checkedLinks = seed.Links.Where(l => l.Kind != LinkKind.Source && l.Status != LinkStatus.Skipped).ToList();
+        var deadLinks = checkedLinks.Where(l => l.Status is LinkStatus.Dead or LinkStatus.Soft404).Select(l => l.Url).Order(StringComparer.Ordinal).ToList();
+        var dead = deadLinks.Count;
+        var linksKey = "links:" + string.Join(' ', deadLinks);
+        if (MaxDeadLinks is { } most && dead > most)
+        {
+            breaches.Add(new Breach(linksKey, $"{dead} dead links, more than {most}"));
+        }
+        else if (MaxDeadLinkRatio is { } ratio && checkedLinks.Count > 0 && (double)dead / checkedLinks.Count > ratio)
+        {
+            breaches.Add(new Breach(linksKey, string.Create(CultureInfo.InvariantCulture, $"{dead} of {checkedLinks.Count} links dead, more than {ratio:P0}")));
+        }
+
+        return breaches;
+    }
+
+    private string? TextBreach(SeedReport seed)
+    {
+        var severity = seed.Text.Severity;
+        var hasTextChange = severity is Severity.Minor or Severity.Major;
+        if (!hasTextChange)
+        {
+            // Changed for another reason: the URL serves a PDF now, or only media drifted (counted above).
+            return seed.Text.Similarity is null && seed.Media.All(m => !FailingMedia.Contains(m.Status)) && Changed != ChangeThreshold.Off
+                ? "changed: " + seed.Reason
+                : null;
+        }
+
+        if (Changed == ChangeThreshold.Off || (Changed == ChangeThreshold.Major && severity != Severity.Major))
+        {
+            return null;
+        }
+
+        var drift = 1 - (seed.Text.Similarity ?? 0);
+        if (MaxDrift is { } max && drift <= max)
+        {
+            return null;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"text {severity.ToString()!.ToLowerInvariant()} change (drift {drift:0.###}{(MaxDrift is { } m ? $", above {m:0.###}" : string.Empty)})");
+    }
+
+    /// <summary>What the text drift is, independent of scores: every changed block's operation and texts.</summary>
+    private static string TextKey(SeedReport seed)
+    {
+        var changes = seed.Text.Blocks.Where(b => b.Op != BlockOp.Equal).Select(b => $"{b.Op}|{b.Title}|{b.Archived}|{b.Live}");
+        return "text:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', changes) + "|" + seed.Reason)))[..16];
+    }
+
+    /// <summary>This policy with an override's named fields replacing its own.</summary>
+    public Policy With(PolicyOverride o) => new(
+        o.Changed ?? Changed,
+        o.MaxDrift ?? MaxDrift,
+        o.Dead ?? Dead,
+        o.Soft404 ?? Soft404,
+        o.Media ?? Media,
+        o.MaxDeadLinks ?? MaxDeadLinks,
+        o.MaxDeadLinkRatio ?? MaxDeadLinkRatio);
+}
+
+/// <summary>Per-seed changes to the policy: for seeds whose id matches <paramref name="Id"/> (a glob) and whose URL starts with <paramref name="Url"/>.</summary>
+public sealed record PolicyOverride(
+    string? Id = null,
+    string? Url = null,
+    ChangeThreshold? Changed = null,
+    double? MaxDrift = null,
+    bool? Dead = null,
+    bool? Soft404 = null,
+    IReadOnlySet<MediaStatus>? Media = null,
+    int? MaxDeadLinks = null,
+    double? MaxDeadLinkRatio = null)
+{
+    public bool AppliesTo(SeedReport seed) =>
+        (Id is null || System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(Id, seed.Id, ignoreCase: false)) && (Url is null || (seed.SourceUrl?.StartsWith(Url, StringComparison.Ordinal) ?? false));
+}
+
+/// <summary>The policy for a run: the base and the overrides that apply per seed, in order.</summary>
+public sealed record PolicySet(Policy Base, IReadOnlyList<PolicyOverride> Overrides)
+{
+    public static PolicySet Default { get; } = new(Policy.Default, []);
+
+    public Policy For(SeedReport seed) => Overrides.Where(o => o.AppliesTo(seed)).Aggregate(Base, (policy, o) => policy.With(o));
+}

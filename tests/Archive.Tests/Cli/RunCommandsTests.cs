@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Archive.TestSite;
+
+namespace Archive.Tests.Cli;
+
+/// <summary>
+/// Gating CI from the command line, without a browser: seeds whose hosts never resolve (.invalid is answered
+/// without a DNS query) or a local server with no browser to render it. Exit codes as a matrix, config errors,
+/// shards merged into exactly the unsharded run, <c>--stale-after</c>, history and accept.
+/// </summary>
+public sealed class RunCommandsTests
+{
+    private static void WriteDeadSeeds(TempDirectory dir, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            dir.Write($"seeds/dead-{i:00}.txt", $"<!--1695222902000-->\n[Gone {i}](https://site-{i}.invalid/story)\n------\n\n<p>Text {i}</p>\n");
+        }
+    }
+
+    private static Task<(int Exit, string Out, string Error)> Check(TempDirectory dir, string reports, params string[] more) =>
+        CliRunner.Run(["check", Path.Combine(dir.Path, "seeds"), "--reports", Path.Combine(dir.Path, reports), "--snapshots", Path.Combine(dir.Path, "snapshots"), "--no-memento", .. more]);
+
+    [Test]
+    public async Task DeadPagesBreakTheDefaultPolicyAndPassWhenThePolicyAllowsThem()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 2);
+        Assert.That((await Check(dir, "r1")).Exit, Is.EqualTo(1));
+        var config = dir.Write("archive.json", """{ "policy": { "dead": false } }""");
+        var (exit, output, _) = await Check(dir, "r2", "--config", config);
+        Assert.That(exit, Is.Zero, output);
+        Assert.That(output, Does.Contain("0 break the policy"));
+    }
+
+    [Test]
+    public async Task AnUnreadableSeedIsAnInputError()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 1);
+        dir.Write("seeds/broken.txt", "this is not a seed");
+        var config = dir.Write("archive.json", """{ "policy": { "dead": false } }""");
+        Assert.That((await Check(dir, "r", "--config", config)).Exit, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ABrowserThatCannotStartIsAToolFailure()
+    {
+        using var dir = new TempDirectory();
+        await using var site = await LiveSite.StartAsync();
+        site.Html("/story", "<html><head><title>Story</title></head><body><p>The story.</p></body></html>");
+        dir.Write("seeds/story.txt", $"<!--1695222902000-->\n[Story]({LiveSite.Public("story").AbsoluteUri})\n------\n\n<p>The story.</p>\n");
+        var (exit, _, _) = await Check(dir, "r", "--map", site.Map, "--browser-path", "/no/such/browser", "--no-links");
+        Assert.That(exit, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task ABadConfigIsAnInputErrorNamingThePlace()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 1);
+        var config = dir.Write("archive.json", """{ "policy": { "changed": "sometimes" } }""");
+        var (exit, _, error) = await Check(dir, "r", "--config", config);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain(config).And.Contain("$.policy.changed"));
+    }
+
+    [Test]
+    public async Task ConfigFillsInWhatTheCommandLineDoesNotSay()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 3);
+        var config = dir.Write("archive.json", $$"""{ "seeds": ["{{Path.Combine(dir.Path, "seeds").Replace("\\", "/", StringComparison.Ordinal)}}/dead-0*.txt"], "policy": { "dead": false } }""");
+        var (exit, output, _) = await CliRunner.Run("check", "--config", config, "--reports", Path.Combine(dir.Path, "r"), "--no-snapshots", "--no-memento");
+        Assert.That(exit, Is.Zero);
+        Assert.That(output, Does.Contain("\n3 seed(s):"));
+        var (cliWins, _, _) = await CliRunner.Run("check", Path.Combine(dir.Path, "seeds", "dead-01.txt"), "--config", config, "--reports", Path.Combine(dir.Path, "r2"), "--no-snapshots", "--no-memento");
+        Assert.That(cliWins, Is.Zero);
+    }
+
+    [Test]
+    public async Task ShardsMergeIntoTheUnshardedRun()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 12);
+        // Snapshot folders are named by the time of the capture; as separate machines would, the runs keep none.
+        await Check(dir, "whole", "--no-snapshots");
+        var shards = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            await Check(dir, $"shard-{i}", "--shard", $"{i}/3", "--no-snapshots");
+            shards.Add(Path.Combine(dir.Path, $"shard-{i}", "report.json"));
+        }
+
+        var ids = shards.SelectMany(s => JsonNode.Parse(File.ReadAllText(s))!["seeds"]!.AsArray().Select(x => (string)x!["id"]!)).ToList();
+        Assert.That(ids.Order(), Is.EqualTo(Enumerable.Range(0, 12).Select(i => $"dead-{i:00}")), "every seed in exactly one shard");
+
+        var (exit, _, _) = await CliRunner.Run(["merge", .. shards, "--reports", Path.Combine(dir.Path, "merged")]);
+        Assert.That(exit, Is.EqualTo(1), "the exit code the unsharded run had");
+        Assert.That(WithoutTimings(Path.Combine(dir.Path, "merged", "report.json")), Is.EqualTo(WithoutTimings(Path.Combine(dir.Path, "whole", "report.json"))));
+        Assert.That(File.Exists(Path.Combine(dir.Path, "merged", "index.html")) && File.Exists(Path.Combine(dir.Path, "merged", "junit.xml")) && File.Exists(Path.Combine(dir.Path, "merged", "summary.md")), Is.True);
+    }
+
+    [Test]
+    public async Task StaleAfterSkipsSeedsCheckedRecently()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 3);
+        await Check(dir, "first");
+        var (_, output, _) = await Check(dir, "second", "--stale-after", "1h");
+        Assert.That(output, Does.StartWith("0 seed(s):"));
+        var (_, later, _) = await Check(dir, "third", "--stale-after", "1s");
+        await Task.Delay(TimeSpan.FromSeconds(1.1));
+        (_, later, _) = await Check(dir, "fourth", "--stale-after", "1s");
+        Assert.That(later, Does.Contain("\n3 seed(s):"));
+
+        var (historyExit, history, _) = await CliRunner.Run("history", "dead-00", "--snapshots", Path.Combine(dir.Path, "snapshots"));
+        Assert.That(historyExit, Is.Zero);
+        Assert.That(Regex.Count(history, " dead "), Is.GreaterThanOrEqualTo(3), history);
+    }
+
+    [Test]
+    public async Task AcceptNeedsACheckedCapture()
+    {
+        using var dir = new TempDirectory();
+        var (exit, _, error) = await CliRunner.Run("accept", "nothing-here", "--snapshots", Path.Combine(dir.Path, "snapshots"));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("run 'archive check' first"));
+    }
+
+    /// <summary>The report with what differs between two runs of the same seeds removed: when, and how long.</summary>
+    private static string WithoutTimings(string path)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        json["startedAt"] = null;
+        json["finishedAt"] = null;
+        foreach (var seed in json["seeds"]!.AsArray())
+        {
+            seed!["page"]!["timings"] = null;
+            foreach (var link in seed["links"]!.AsArray())
+            {
+                link!["checkedAt"] = null;
+            }
+        }
+
+        return json.ToJsonString();
+    }
+}

@@ -1,0 +1,75 @@
+using Archive.Config;
+using Archive.Media;
+using Archive.Verdict;
+
+namespace Archive.Tests.Config;
+
+/// <summary>archive.json: every setting read, every mistake named with the file and the property path.</summary>
+public sealed class ArchiveConfigTests
+{
+    [Test]
+    public void EverySettingIsRead()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("archive.json", """
+            {
+              // comments and trailing commas are allowed
+              "seeds": ["seeds/rfi-*.txt"],
+              "maps": { "https://www.rfi.fr/": "http://mirror.local/rfi/" },
+              "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "allowPrivate": true,
+              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d",
+              "ignore": { "all": { "masks": ["\\d+ 分钟前"] } },
+              "links": { "exclude": ["facebook\\.com"], "cacheTtl": "24h", "memento": false, "concurrency": 32 },
+              "policy": { "changed": "major", "maxDrift": 0.2, "dead": false, "media": ["missing"], "deadLinks": { "count": 3 },
+                          "seeds": [ { "id": "bbc-*", "changed": "off" } ] },
+            }
+            """);
+        var config = ArchiveConfig.Load(path);
+        Assert.That(config.Seeds, Is.EqualTo(new[] { "seeds/rfi-*.txt" }));
+        Assert.That(config.Maps!.Single().From, Is.EqualTo("https://www.rfi.fr/"));
+        Assert.That((config.Concurrency, config.PageTimeout, config.TotalTimeout, config.AllowPrivate), Is.EqualTo((3, 20.0, 90.0, true)));
+        Assert.That(config.StaleAfter, Is.EqualTo(TimeSpan.FromDays(7)));
+        Assert.That(config.Links!.CacheTtl, Is.EqualTo(TimeSpan.FromHours(24)));
+        Assert.That(config.Links.Memento, Is.False);
+        var policy = config.Policy!;
+        Assert.That((policy.Base.Changed, policy.Base.MaxDrift, policy.Base.Dead, policy.Base.MaxDeadLinks), Is.EqualTo((ChangeThreshold.Major, (double?)0.2, false, (int?)3)));
+        Assert.That(policy.Base.FailingMedia, Is.EquivalentTo(new[] { MediaStatus.Missing }));
+        Assert.That(policy.Overrides.Single().Changed, Is.EqualTo(ChangeThreshold.Off));
+    }
+
+    [TestCase("""{ "concurency": 3 }""", "$.concurency: unknown setting")]
+    [TestCase("""{ "concurrency": "four" }""", "$.concurrency: expected a whole number from 1 to 64, found \"four\"")]
+    [TestCase("""{ "concurrency": 0 }""", "$.concurrency: expected a whole number from 1 to 64, found 0")]
+    [TestCase("""{ "maps": { "https://a.example/": 3 } }""", "$.maps[\"https://a.example/\"]: expected a string, found 3")]
+    [TestCase("""{ "maps": ["nonsense"] }""", "$.maps: map 'nonsense' is not FROM=TO")]
+    [TestCase("""{ "policy": { "changed": "sometimes" } }""", "$.policy.changed: 'sometimes' is not one of minor, major, off")]
+    [TestCase("""{ "policy": { "media": ["gone"] } }""", "$.policy.media[0]: 'gone' is not a media status")]
+    [TestCase("""{ "policy": { "seeds": [ { "changed": "off" } ] } }""", "$.policy.seeds[0]: needs \"id\"")]
+    [TestCase("""{ "policy": { "deadLinks": { "ratio": 2 } } }""", "$.policy.deadLinks.ratio: expected a number from 0 to 1")]
+    [TestCase("""{ "links": { "exclude": ["(a)\\1"] } }""", "$.links.exclude[0]: '(a)\\1' is not a usable regular expression")]
+    [TestCase("""{ "staleAfter": "weekly" }""", "$.staleAfter: 'weekly' is not a duration")]
+    [TestCase("""{ "ignore": { "all": { "selectors": ["div["] } } }""", "ignore: all")]
+    [TestCase("""[1, 2]""", "$: expected an object, found an array")]
+    [TestCase("""{ "seeds": """, "not valid JSON")]
+    public void MistakesAreNamedWithTheFileAndThePlace(string json, string message)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("archive.json", json);
+        var error = Assert.Throws<ConfigException>(() => ArchiveConfig.Load(path));
+        Assert.That(error!.Message, Does.StartWith(path).And.Contain(message));
+    }
+
+    [Test]
+    public void SeedGlobsExpandToTheFilesTheyMatch()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("seeds/rfi-1.txt", "x");
+        temp.Write("seeds/rfi-2.txt", "x");
+        temp.Write("seeds/bbc-1.txt", "x");
+        temp.Write("seeds/deep/rfi-3.md", "x");
+        var seeds = Path.Combine(temp.Path, "seeds");
+        Assert.That(SeedGlobs.Expand([seeds + "/rfi-*.txt"]).Select(Path.GetFileName), Is.EqualTo(new[] { "rfi-1.txt", "rfi-2.txt" }));
+        Assert.That(SeedGlobs.Expand([seeds + "/**/*.md"]).Select(Path.GetFileName), Is.EqualTo(new[] { "rfi-3.md" }));
+        Assert.That(SeedGlobs.Expand([seeds]), Is.EqualTo(new[] { seeds }));
+    }
+}
