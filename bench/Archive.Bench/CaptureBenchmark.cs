@@ -7,7 +7,8 @@ namespace Archive.Bench;
 
 /// <summary>
 /// Pages per second and peak memory of 'archive check' over realistic local pages (site chrome, 5–10 JPEG images,
-/// scripts and a stylesheet), run as a real process through --map, snapshots included.
+/// scripts and a stylesheet), run as a real process through --map, snapshots included. Naming a concurrency twice
+/// runs the same seeds again on the same snapshots: the later run of a nightly schedule.
 /// </summary>
 internal static class CaptureBenchmark
 {
@@ -70,6 +71,7 @@ internal static class CaptureBenchmark
         {
             Path.Combine(AppContext.BaseDirectory, "archive.dll"), "check", seeds, "--map", site.Map,
             "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--snapshots", snapshots, "--json", report,
+            "--reports", Path.Combine(root, $"reports-{concurrency}"), "--no-memento",
         })
         {
             info.ArgumentList.Add(arg);

@@ -169,10 +169,10 @@ internal static class CheckCommand
             TimeSpan? staleAfter = DurationText.TryParse(parse.GetValue(stale), out var age) ? age : config.StaleAfter;
             var folder = ReportPaths.In(PickString(reports, config.Reports));
             var outputs = new ReportPaths(
-                parse.GetValue(json) ?? folder.Json,
-                parse.GetValue(html) ?? folder.Html,
-                parse.GetValue(junit) ?? folder.JUnit,
-                parse.GetValue(markdown) ?? folder.Markdown);
+                parse.GetValue(json) ?? config.Json ?? folder.Json,
+                parse.GetValue(html) ?? config.Html ?? folder.Html,
+                parse.GetValue(junit) ?? config.JUnit ?? folder.JUnit,
+                parse.GetValue(markdown) ?? config.Markdown ?? folder.Markdown);
             var journal = outputs.Json! + ".journal";
             if (parse.GetValue(freshRun) && File.Exists(journal))
             {
@@ -183,7 +183,7 @@ internal static class CheckCommand
                 new UrlMap(Given(parse, maps) ? (parse.GetValue(maps) ?? []).Select(UrlMapping.Parse) : config.Maps ?? []),
                 FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate) || config.AllowPrivate == true, UserAgent = PickString(userAgent, config.UserAgent) },
                 CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(PickDouble(totalTimeout, config.TotalTimeout)) },
-                new BrowserOptions(parse.GetValue(browserPath), parse.GetValue(browserEndpoint)),
+                new BrowserOptions(parse.GetValue(browserPath) ?? config.BrowserPath, parse.GetValue(browserEndpoint) ?? config.BrowserEndpoint),
                 PickInt(concurrency, config.Concurrency),
                 snapshotRoot)
             {

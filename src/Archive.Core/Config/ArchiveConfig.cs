@@ -40,7 +40,13 @@ public sealed record ArchiveConfig(
     IgnoreRuleSet? Ignore = null,
     LinkConfig? Links = null,
     PolicySet? Policy = null,
-    TimeSpan? StaleAfter = null)
+    TimeSpan? StaleAfter = null,
+    string? BrowserPath = null,
+    string? BrowserEndpoint = null,
+    string? Json = null,
+    string? Html = null,
+    string? JUnit = null,
+    string? Markdown = null)
 {
     public const string DefaultFile = "archive.json";
 
@@ -97,7 +103,13 @@ public sealed record ArchiveConfig(
                     "links" => config with { Links = Links(p.Value, at) },
                     "policy" => config with { Policy = Policy(p.Value, at) },
                     "staleAfter" => config with { StaleAfter = Duration(p.Value, at) },
-                    _ => throw Error(at, "unknown setting (expected seeds, maps, concurrency, pageTimeout, totalTimeout, allowPrivate, snapshots, reports, userAgent, ignore, links, policy or staleAfter)"),
+                    "browserPath" => config with { BrowserPath = String(p.Value, at) },
+                    "browserEndpoint" => config with { BrowserEndpoint = String(p.Value, at) },
+                    "json" => config with { Json = String(p.Value, at) },
+                    "html" => config with { Html = String(p.Value, at) },
+                    "junit" => config with { JUnit = String(p.Value, at) },
+                    "markdown" => config with { Markdown = String(p.Value, at) },
+                    _ => throw Error(at, "unknown setting (expected seeds, maps, concurrency, pageTimeout, totalTimeout, allowPrivate, snapshots, reports, json, html, junit, markdown, userAgent, browserPath, browserEndpoint, ignore, links, policy or staleAfter)"),
                 };
             }
 

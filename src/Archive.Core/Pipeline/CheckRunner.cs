@@ -180,7 +180,17 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         PageCapture capture;
         try
         {
-            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null ? null : seed.RenderableHtml).ConfigureAwait(false);
+            var bodyHash = seed.RenderableHtml is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed.RenderableHtml)))[..16];
+            var renderedBefore = store is null || bodyHash is null ? null : await store.ReadArchivedRenderingAsync(seed.Id, bodyHash, cancellationToken).ConfigureAwait(false);
+            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml).ConfigureAwait(false);
+            if (renderedBefore is not null)
+            {
+                capture = capture with { ArchivedScreenshot = renderedBefore };
+            }
+            else if (store is not null && bodyHash is not null && capture.ArchivedScreenshot is { } fresh)
+            {
+                await store.WriteArchivedRenderingAsync(seed.Id, bodyHash, fresh, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {

@@ -116,6 +116,19 @@ public sealed class SnapshotStore(string root) : IMediaBaselines
         }
     }
 
+    /// <summary>
+    /// The archived body's rendering, kept per seed by a hash of the body: the archive does not change between runs,
+    /// so it is rendered once (a browser context and a screenshot saved on every later check of the seed).
+    /// </summary>
+    public async Task<byte[]?> ReadArchivedRenderingAsync(string seedId, string bodyHash, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, seedId, $"archived-{bodyHash}.jpg");
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    public Task WriteArchivedRenderingAsync(string seedId, string bodyHash, byte[] jpeg, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllBytesAsync(Path.Combine(Root, seedId, $"archived-{bodyHash}.jpg"), jpeg, cancellationToken);
+
     /// <summary>Keeps the seed's result beside the capture it was judged from, so it can be accepted later.</summary>
     public Task WriteResultAsync(string snapshot, SeedReport result, CancellationToken cancellationToken) =>
         AtomicFile.WriteAllTextAsync(Path.Combine(Root, snapshot, ResultFile), JsonSerializer.Serialize(result, Report.JsonReport.Options), cancellationToken);

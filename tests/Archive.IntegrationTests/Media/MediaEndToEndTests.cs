@@ -238,6 +238,15 @@ public sealed class MediaEndToEndTests
         Assert.That(File.Exists(Path.Combine(root, "snapshots", "_media", sha)), Is.True);
     }
 
+    [Test]
+    public void TheArchivedBodyIsRenderedOnceAndReused()
+    {
+        var seedFolder = Path.Combine(root, "snapshots", "same");
+        Assert.That(Directory.GetFiles(seedFolder, "archived-*.jpg"), Has.Length.EqualTo(1));
+        var copies = new[] { first["same"].Snapshot!, second["same"].Snapshot! }.Select(s => File.ReadAllBytes(Path.Combine(root, "snapshots", s, "archived.jpg"))).ToList();
+        Assert.That(copies[1], Is.EqualTo(copies[0]), "the second check shows the first rendering");
+    }
+
     private void Jpeg(string path, byte[] bytes) => site.Bytes(path, "image/jpeg", bytes);
 
     private static string Url(string pathOrUrl) => pathOrUrl.StartsWith("http", StringComparison.Ordinal) ? pathOrUrl : LiveSite.Public(pathOrUrl).AbsoluteUri;

@@ -18,6 +18,8 @@ public sealed class ArchiveConfigTests
               "maps": { "https://www.rfi.fr/": "http://mirror.local/rfi/" },
               "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "allowPrivate": true,
               "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d",
+              "json": "out/r.json", "html": "site/index.html", "junit": "ci/junit.xml", "markdown": "ci/summary.md",
+              "browserPath": "/usr/bin/chromium", "browserEndpoint": "ws://fleet:3000/",
               "ignore": { "all": { "masks": ["\\d+ 分钟前"] } },
               "links": { "exclude": ["facebook\\.com"], "cacheTtl": "24h", "memento": false, "concurrency": 32 },
               "policy": { "changed": "major", "maxDrift": 0.2, "dead": false, "media": ["missing"], "deadLinks": { "count": 3 },
@@ -29,6 +31,7 @@ public sealed class ArchiveConfigTests
         Assert.That(config.Maps!.Single().From, Is.EqualTo("https://www.rfi.fr/"));
         Assert.That((config.Concurrency, config.PageTimeout, config.TotalTimeout, config.AllowPrivate), Is.EqualTo((3, 20.0, 90.0, true)));
         Assert.That(config.StaleAfter, Is.EqualTo(TimeSpan.FromDays(7)));
+        Assert.That((config.Json, config.Html, config.JUnit, config.Markdown, config.BrowserPath, config.BrowserEndpoint), Is.EqualTo(("out/r.json", "site/index.html", "ci/junit.xml", "ci/summary.md", "/usr/bin/chromium", "ws://fleet:3000/")));
         Assert.That(config.Links!.CacheTtl, Is.EqualTo(TimeSpan.FromHours(24)));
         Assert.That(config.Links.Memento, Is.False);
         var policy = config.Policy!;
