@@ -53,29 +53,8 @@ public sealed record ArchiveConfig(
     /// <exception cref="ConfigException">The file cannot be read or holds something wrong; the message says where.</exception>
     public static ArchiveConfig Load(string path)
     {
-        JsonDocument json;
-        try
-        {
-            if (new FileInfo(path) is { Exists: true, Length: > 4 * 1024 * 1024 })
-            {
-                throw new ConfigException($"{path}: larger than 4 MiB; a config file is a page of settings");
-            }
-
-            json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException($"{path}: cannot be read: {e.Message}");
-        }
-        catch (JsonException e)
-        {
-            throw new ConfigException($"{path}: not valid JSON: {e.Message}");
-        }
-
-        using (json)
-        {
-            return new Reader(path).Read(json.RootElement);
-        }
+        using var json = JsonFile.Parse(path, 4 * 1024 * 1024, "larger than 4 MiB; a config file is a page of settings", message => new ConfigException(message));
+        return new Reader(path).Read(json.RootElement);
     }
 
     private sealed class Reader(string file)

@@ -1,5 +1,6 @@
 using System.IO.Enumeration;
 using System.Text.Json;
+using Archive.IO;
 using Archive.Seeds;
 
 namespace Archive.Diff;
@@ -27,30 +28,8 @@ public sealed record IgnoreRuleSet(IgnoreRules All, IReadOnlyList<SeedIgnoreRule
     /// <exception cref="IgnoreRuleException">The file cannot be read, is not JSON of the expected shape, or holds an invalid rule; the message names the file and the place.</exception>
     public static IgnoreRuleSet Load(string path)
     {
-        JsonDocument json;
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > 1024 * 1024)
-            {
-                throw new IgnoreRuleException($"{path}: larger than 1 MiB; an ignore-rules file is a short list of rules");
-            }
-
-            json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IgnoreRuleException($"{path}: cannot be read: {e.Message}");
-        }
-        catch (JsonException e)
-        {
-            throw new IgnoreRuleException($"{path}: not valid JSON: {e.Message}");
-        }
-
-        using (json)
-        {
-            return Read(json.RootElement, path);
-        }
+        using var json = JsonFile.Parse(path, 1024 * 1024, "larger than 1 MiB; an ignore-rules file is a short list of rules", message => new IgnoreRuleException(message));
+        return Read(json.RootElement, path);
     }
 
     /// <summary>Rules from a JSON object (the ignore-rules file's root, or the <c>ignore</c> of a config file); <paramref name="at"/> names the place in messages.</summary>
