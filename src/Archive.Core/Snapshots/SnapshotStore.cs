@@ -13,7 +13,7 @@ namespace Archive.Snapshots;
 /// <c>&lt;root&gt;/_media/</c>. A capture folder is assembled under a hidden temporary name and renamed into place
 /// when complete, so a killed run leaves no half snapshot; leftovers are swept at the next start.
 /// </summary>
-public sealed class SnapshotStore(string root) : IMediaBaselines
+public sealed partial class SnapshotStore(string root) : IMediaBaselines
 {
     public const string MediaFolder = "_media";
     public const string MediaBaselineFile = "media-baseline.json";
@@ -128,117 +128,6 @@ public sealed class SnapshotStore(string root) : IMediaBaselines
 
     public Task WriteArchivedRenderingAsync(string seedId, string bodyHash, byte[] jpeg, CancellationToken cancellationToken) =>
         AtomicFile.WriteAllBytesAsync(Path.Combine(Root, seedId, $"archived-{bodyHash}.jpg"), jpeg, cancellationToken);
-
-    /// <summary>Keeps the seed's result beside the capture it was judged from, so it can be accepted later.</summary>
-    public Task WriteResultAsync(string snapshot, SeedReport result, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(Path.Combine(Root, snapshot, ResultFile), JsonSerializer.Serialize(result, Report.JsonReport.Options), cancellationToken);
-
-    /// <summary>Accepts the seed's latest judged capture as its accepted state; null when it has none yet.</summary>
-    public async Task<AcceptedState?> AcceptAsync(string seedId, CancellationToken cancellationToken)
-    {
-        var folder = Path.Combine(Root, seedId);
-        if (!Directory.Exists(folder))
-        {
-            return null;
-        }
-
-        // Capture folders are named by UTC time, so the last in order is the latest.
-        var latest = Directory.EnumerateDirectories(folder)
-            .Where(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, ResultFile)))
-            .Order(StringComparer.Ordinal)
-            .LastOrDefault();
-        if (latest is null)
-        {
-            return null;
-        }
-
-        var result = JsonSerializer.Deserialize<SeedReport>(await File.ReadAllTextAsync(Path.Combine(latest, ResultFile), cancellationToken).ConfigureAwait(false), Report.JsonReport.Options)!;
-        var state = new AcceptedState(DateTimeOffset.UtcNow, Path.GetRelativePath(Root, latest).Replace('\\', '/'), result with { Breaches = [], Accepted = null });
-        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, AcceptedFile), JsonSerializer.Serialize(state, Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
-        return state;
-    }
-
-    /// <exception cref="InvalidDataException">The accepted-state file is damaged; the message names it.</exception>
-    public async Task<AcceptedState?> ReadAcceptedAsync(string seedId, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(Root, seedId, AcceptedFile);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<AcceptedState>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Report.JsonReport.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not an accepted state ({e.Message}); run 'archive accept {seedId}' again", e);
-        }
-    }
-
-    public async Task<IReadOnlyDictionary<string, MediaBaselineEntry>> ReadAsync(string seedId, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(Root, seedId, MediaBaselineFile);
-        if (!File.Exists(path))
-        {
-            return new Dictionary<string, MediaBaselineEntry>();
-        }
-
-        try
-        {
-            var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.Deserialize<Dictionary<string, MediaBaselineEntry>>(text, Report.JsonReport.Options) ?? [];
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: not a media baseline file ({e.Message})", e);
-        }
-    }
-
-    public async Task<byte[]?> BytesAsync(string sha256, CancellationToken cancellationToken)
-    {
-        // The name is a hash we wrote; anything else is not looked up at all.
-        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
-        {
-            return null;
-        }
-
-        var path = Path.Combine(Root, MediaFolder, sha256);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == sha256 ? bytes : null;
-    }
-
-    public async Task StoreAsync(string sha256, byte[] bytes, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(Root, MediaFolder, sha256);
-        if (!File.Exists(path))
-        {
-            await AtomicFile.WriteAllBytesAsync(path, bytes, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async Task RecordAsync(string seedId, IReadOnlyList<(string Url, MediaBaselineEntry Entry)> added, CancellationToken cancellationToken)
-    {
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        var entries = new Dictionary<string, MediaBaselineEntry>(await ReadAsync(seedId, cancellationToken).ConfigureAwait(false));
-        foreach (var (url, entry) in added)
-        {
-            entries.TryAdd(url, entry);
-        }
-
-        var sorted = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(Root, seedId, MediaBaselineFile), JsonSerializer.Serialize(sorted, Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>capture.json: the capture without its bulky parts, which sit beside it as files.</summary>
     private sealed record CaptureFacts(
