@@ -71,14 +71,7 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
         var session = new Session(fetcher, options, document, cancellationToken);
         try
         {
-            var context = await (await browser().ConfigureAwait(false)).NewContextAsync(new BrowserNewContextOptions
-            {
-                JavaScriptEnabled = false,
-                AcceptDownloads = false,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
-                UserAgent = fetcher.Options.UserAgent,
-            }).ConfigureAwait(false);
+            var context = await NewContextAsync(javaScript: false).ConfigureAwait(false);
             await using var closeContext = context.ConfigureAwait(false);
             await using var onDeadline = cancellationToken.Register(() => _ = context.CloseAsync()).ConfigureAwait(false);
             await context.RouteAsync("**/*", route => route.Request.ResourceType == "image" ? session.HandleAsync(route) : route.AbortAsync("blockedbyclient")).ConfigureAwait(false);
@@ -111,13 +104,7 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
     {
         var fetchMs = fetched.Timings.FetchMs;
         var session = new Session(fetcher, options, document, deadline.Token);
-        var context = await (await browser().ConfigureAwait(false)).NewContextAsync(new BrowserNewContextOptions
-        {
-            AcceptDownloads = false,
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
-            UserAgent = fetcher.Options.UserAgent,
-        }).ConfigureAwait(false);
+        var context = await NewContextAsync(javaScript: true).ConfigureAwait(false);
         await using var closeContext = context.ConfigureAwait(false);
 
         // Closing the context ends whatever the page is still doing when the total time limit passes.
@@ -184,6 +171,17 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             return session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with { Error = reason };
         }
     }
+
+    /// <summary>A fresh context per page: no cookies, storage or service workers carried between seeds, no downloads.</summary>
+    private async Task<IBrowserContext> NewContextAsync(bool javaScript) =>
+        await (await browser().ConfigureAwait(false)).NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = javaScript,
+            AcceptDownloads = false,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+            UserAgent = fetcher.Options.UserAgent,
+        }).ConfigureAwait(false);
 
     private async Task<byte[]?> ScreenshotAsync(IPage page, List<string> notes)
     {
