@@ -12,11 +12,11 @@ namespace Archive.Bench;
 /// </summary>
 internal static class CaptureBenchmark
 {
-    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency)
+    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency, string[] extra)
     {
         await using var site = await LiveSite.StartAsync();
         site.Latency = latency;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency per response: {latency.TotalMilliseconds:0} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency per response: {latency.TotalMilliseconds:0} ms; check options: {string.Join(' ', extra)}"));
         var images = Enumerable.Range(0, 24).Select(i => GeneratedImages.Jpeg(i)).ToArray();
         site.Route("/media/*", context =>
         {
@@ -48,7 +48,7 @@ internal static class CaptureBenchmark
             Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var concurrency in concurrencies)
             {
-                var result = await RunOnceAsync(site, root, seeds, concurrency);
+                var result = await RunOnceAsync(site, root, seeds, concurrency, extra);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"| {pages} | {concurrency} | {result.Seconds:0.0} | {pages / result.Seconds:0.00} | {result.PeakRoot / 1048576.0:0} | {result.PeakTree / 1048576.0:0} | {result.Unchanged} |"));
@@ -62,17 +62,18 @@ internal static class CaptureBenchmark
         }
     }
 
-    private static async Task<(double Seconds, long PeakRoot, long PeakTree, int Unchanged)> RunOnceAsync(LiveSite site, string root, string seeds, int concurrency)
+    private static async Task<(double Seconds, long PeakRoot, long PeakTree, int Unchanged)> RunOnceAsync(LiveSite site, string root, string seeds, int concurrency, string[] extra)
     {
         var report = Path.Combine(root, $"report-{concurrency}.json");
         var snapshots = Path.Combine(root, $"snapshots-{concurrency}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[]
-        {
+        string[] args =
+        [
             Path.Combine(AppContext.BaseDirectory, "archive.dll"), "check", seeds, "--map", site.Map,
             "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture), "--snapshots", snapshots, "--json", report,
-            "--reports", Path.Combine(root, $"reports-{concurrency}"), "--no-memento",
-        })
+            "--reports", Path.Combine(root, $"reports-{concurrency}"), "--no-memento", .. extra,
+        ];
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }

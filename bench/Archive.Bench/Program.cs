@@ -12,12 +12,16 @@ var command = args.Length > 0 ? args[0] : "help";
 switch (command)
 {
     case "capture":
+        // Everything after "--" goes to 'archive check' as it is, to measure one option's cost.
+        var passAt = Array.IndexOf(args, "--");
+        var extra = passAt > 0 ? args[(passAt + 1)..] : [];
+        args = passAt > 0 ? args[..passAt] : args;
         var latencyAt = Array.IndexOf(args, "--latency");
         var latency = latencyAt > 0 ? TimeSpan.FromMilliseconds(int.Parse(args[latencyAt + 1], CultureInfo.InvariantCulture)) : TimeSpan.Zero;
         var numbers = (latencyAt > 0 ? args[..latencyAt].Concat(args[(latencyAt + 2)..]) : args).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var pages = numbers.Length > 0 ? numbers[0] : 200;
         var concurrencies = numbers.Length > 1 ? numbers[1..] : [1, CheckOptions.DefaultConcurrency];
-        return await CaptureBenchmark.RunAsync(pages, concurrencies, latency);
+        return await CaptureBenchmark.RunAsync(pages, concurrencies, latency, extra);
     case "diff":
         return DiffBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
     case "media":
