@@ -1,11 +1,7 @@
-using Archive.Diff;
 using Archive.Links;
-using Archive.Media;
 using Archive.Report;
-using Archive.Seeds;
-using Archive.Verdict;
-using Archive.Web;
 using Archive.TestSite;
+using Archive.Verdict;
 using NJsonSchema;
 
 namespace Archive.Tests.Report;
