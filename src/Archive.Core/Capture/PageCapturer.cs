@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
+using Archive.IO;
 using Archive.Web;
 using Microsoft.Playwright;
 
@@ -319,7 +319,7 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
 
             images.Enqueue(new CapturedImage(
                 url, response.Status ?? 0, response.ContentType, size,
-                keep ? Convert.ToHexStringLower(SHA256.HashData(response.Body)) : null,
+                keep ? ContentHash.Of(response.Body) : null,
                 keep ? response.Body : null,
                 response.Truncated));
         }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using Archive.IO;
 
 namespace Archive.Media;
 
@@ -18,9 +18,7 @@ public sealed class ImageSignatureCache(ImageLimits limits, long budgetBytes = 1
 
     public ImageLimits Limits { get; } = limits;
 
-    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    public DecodedImage Decode(byte[] bytes) => Decode(Hash(bytes), bytes);
+    public DecodedImage Decode(byte[] bytes) => Decode(ContentHash.Of(bytes), bytes);
 
     public DecodedImage Decode(string sha256, byte[] bytes)
     {

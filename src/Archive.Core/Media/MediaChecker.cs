@@ -1,5 +1,6 @@
 using System.Text;
 using Archive.Capture;
+using Archive.IO;
 using Archive.Seeds;
 using Archive.Web;
 
@@ -241,7 +242,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
 
             var loaded = live.Loaded(liveReference);
             var liveBytes = loaded?.Bytes ?? (await FetchAsync(liveReference.Url, options.MaxImageBytes, probe: false, cancellationToken).ConfigureAwait(false)).Bytes;
-            finding = finding with { Live = new MediaFile(liveReference.Url.AbsoluteUri, loaded?.Status, loaded?.ContentType, ImageFormat.Svg, liveBytes?.Length, liveBytes is null ? null : ImageSignatureCache.Hash(liveBytes), null, null), MatchedBy = MatchMethod.Url };
+            finding = finding with { Live = new MediaFile(liveReference.Url.AbsoluteUri, loaded?.Status, loaded?.ContentType, ImageFormat.Svg, liveBytes?.Length, liveBytes is null ? null : ContentHash.Of(liveBytes), null, null), MatchedBy = MatchMethod.Url };
             return liveBytes is not null && liveBytes.AsSpan().SequenceEqual(svg)
                 ? finding with { Similarity = 1 }
                 : finding with { Status = MediaStatus.Changed, Reason = "the SVG drawing's text differs (drawings are compared by their bytes, never rendered)" };
@@ -315,7 +316,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
         private static Fetched Usable(MediaFile file, byte[] bytes, string? contentType)
         {
             var format = ImageFormatSniffer.Sniff(bytes);
-            file = file with { Format = format, Bytes = bytes.Length, Sha256 = ImageSignatureCache.Hash(bytes) };
+            file = file with { Format = format, Bytes = bytes.Length, Sha256 = ContentHash.Of(bytes) };
             return format switch
             {
                 ImageFormat.Html => new Fetched(file, null, "serves an HTML page, not an image", false),

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Archive.Capture;
 using Archive.Diff;
+using Archive.IO;
 using Archive.Links;
 using Archive.Media;
 using Archive.Report;
@@ -151,7 +152,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
     }
 
     private string RunKey(IEnumerable<(string Path, SeedError? Error)> seeds) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', seeds.Select(s => s.Path)) + "|" + options.Shard)))[..32];
+        ContentHash.Of(string.Join('\n', seeds.Select(s => s.Path)) + "|" + options.Shard)[..32];
 
     /// <summary>The policy's say on a checked seed, against its accepted state when there is one; then its result is kept beside its snapshot.</summary>
     private async Task<(SeedReport, ExitCode)> FinishAsync(SeedReport report, ExitCode judged, SnapshotStore? store, CancellationToken cancellationToken)
@@ -180,7 +181,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         PageCapture capture;
         try
         {
-            var bodyHash = seed.RenderableHtml is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed.RenderableHtml)))[..16];
+            var bodyHash = seed.RenderableHtml is null ? null : ContentHash.Of(seed.RenderableHtml)[..16];
             var renderedBefore = store is null || bodyHash is null ? null : await store.ReadArchivedRenderingAsync(seed.Id, bodyHash, cancellationToken).ConfigureAwait(false);
             capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml).ConfigureAwait(false);
             if (renderedBefore is not null)

@@ -43,7 +43,7 @@ public sealed partial class SnapshotStore
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) == sha256 ? bytes : null;
+        return ContentHash.Of(bytes) == sha256 ? bytes : null;
     }
 
     public async Task StoreAsync(string sha256, byte[] bytes, CancellationToken cancellationToken)

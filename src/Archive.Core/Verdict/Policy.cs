@@ -1,5 +1,6 @@
 using System.Globalization;
 using Archive.Diff;
+using Archive.IO;
 using Archive.Links;
 using Archive.Media;
 using Archive.Report;
@@ -133,7 +134,7 @@ public sealed record Policy(
     private static string TextKey(SeedReport seed)
     {
         var changes = seed.Text.Blocks.Where(b => b.Op != BlockOp.Equal).Select(b => $"{b.Op}|{b.Title}|{b.Archived}|{b.Live}");
-        return "text:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', changes) + "|" + seed.Reason)))[..16];
+        return "text:" + ContentHash.Of(string.Join('\n', changes) + "|" + seed.Reason)[..16];
     }
 
     /// <summary>This policy with an override's named fields replacing its own.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Archive.IntegrationTests.Fixtures;
+using Archive.IO;
 using Archive.Media;
 using Archive.Report;
 using Archive.Seeds;
@@ -234,7 +235,7 @@ public sealed class MediaEndToEndTests
     {
         var baseline = File.ReadAllText(Path.Combine(root, "snapshots", "same", "media-baseline.json"));
         Assert.That(baseline, Does.Contain("https://news.example/img/same.jpg"));
-        var sha = ImageSignatureCache.Hash(Picture);
+        var sha = ContentHash.Of(Picture);
         Assert.That(File.Exists(Path.Combine(root, "snapshots", "_media", sha)), Is.True);
     }
 

@@ -1,3 +1,4 @@
+using Archive.IO;
 using Archive.Media;
 using Archive.Snapshots;
 
@@ -12,13 +13,13 @@ public sealed class MediaBaselineTests
         using var temp = new TempDirectory();
         var store = new SnapshotStore(temp.Path);
         var bytes = new byte[] { 1, 2, 3 };
-        var sha = ImageSignatureCache.Hash(bytes);
+        var sha = ContentHash.Of(bytes);
         var at = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
         await store.StoreAsync(sha, bytes, CancellationToken.None);
         await store.RecordAsync("seed", [("https://x.example/a.jpg", new MediaBaselineEntry(sha, at, "jpeg", 4, 3))], CancellationToken.None);
         var other = new byte[] { 9 };
-        await store.StoreAsync(ImageSignatureCache.Hash(other), other, CancellationToken.None);
-        await store.RecordAsync("seed", [("https://x.example/a.jpg", new MediaBaselineEntry(ImageSignatureCache.Hash(other), at.AddDays(1), "jpeg", 1, 1))], CancellationToken.None);
+        await store.StoreAsync(ContentHash.Of(other), other, CancellationToken.None);
+        await store.RecordAsync("seed", [("https://x.example/a.jpg", new MediaBaselineEntry(ContentHash.Of(other), at.AddDays(1), "jpeg", 1, 1))], CancellationToken.None);
 
         var read = await store.ReadAsync("seed", CancellationToken.None);
         Assert.That(read["https://x.example/a.jpg"].Sha256, Is.EqualTo(sha));
@@ -30,7 +31,7 @@ public sealed class MediaBaselineTests
     {
         using var temp = new TempDirectory();
         var store = new SnapshotStore(temp.Path);
-        var sha = ImageSignatureCache.Hash([1, 2, 3]);
+        var sha = ContentHash.Of([1, 2, 3]);
         temp.Write(Path.Combine(SnapshotStore.MediaFolder, sha), [1, 2, 4]);
         Assert.That(await store.BytesAsync(sha, CancellationToken.None), Is.Null);
         Assert.That(await store.BytesAsync("../../etc/passwd", CancellationToken.None), Is.Null);

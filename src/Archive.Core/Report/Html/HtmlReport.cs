@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Archive.IO;
@@ -54,7 +53,7 @@ public static class HtmlReport
         var slug = safe.ToString().TrimStart('.');
         return slug == id && slug.Length > 0
             ? slug
-            : $"{slug}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..10]}";
+            : $"{slug}-{ContentHash.Of(id)[..10]}";
     }
 
     /// <summary>The files a report shows, gathered while the pages are built and copied once at the end.</summary>
