@@ -79,5 +79,8 @@ public sealed record MediaFinding(
     byte[]? DiffPng)
 {
     /// <summary>Whether the finding is drift a reader would notice.</summary>
-    public bool IsDrift => Status is MediaStatus.Changed or MediaStatus.Removed or MediaStatus.Missing;
+    public bool IsDrift => IsDriftStatus(Status);
+
+    /// <summary>The statuses that are drift: the picture changed, left the page, or is gone. Resized copies are the same picture; errors are not findings about the page.</summary>
+    public static bool IsDriftStatus(MediaStatus status) => status is MediaStatus.Changed or MediaStatus.Removed or MediaStatus.Missing;
 }

@@ -26,7 +26,7 @@ public static class Worst
     /// <summary>How much of the archived text drifted: 1 − similarity, or 1 for a page with no text left to compare.</summary>
     public static double Drift(SeedReport seed) => seed.Status is SeedStatus.Dead or SeedStatus.Error && seed.Text.Similarity is null ? 1 : 1 - (seed.Text.Similarity ?? 1);
 
-    public static int MissingMedia(SeedReport seed) => seed.Media.Count(m => m.Status is MediaStatus.Missing or MediaStatus.Removed or MediaStatus.Changed);
+    public static int MissingMedia(SeedReport seed) => seed.Media.Count(m => MediaFinding.IsDriftStatus(m.Status));
 
     public static int DeadLinks(SeedReport seed) => seed.Links.Count(l => l.Kind != LinkKind.Source && l.Status is LinkStatus.Dead or LinkStatus.Soft404);
 }

@@ -50,7 +50,7 @@ public sealed record Policy(
 
     public IReadOnlySet<MediaStatus> FailingMedia => Media ?? DefaultMedia;
 
-    private static readonly HashSet<MediaStatus> DefaultMedia = [MediaStatus.Changed, MediaStatus.Removed, MediaStatus.Missing];
+    private static readonly HashSet<MediaStatus> DefaultMedia = Enum.GetValues<MediaStatus>().Where(MediaFinding.IsDriftStatus).ToHashSet();
 
     /// <summary>A policy that every finding breaks: what a seed drifts by at all, for comparing with an accepted state.</summary>
     public static Policy Everything { get; } = new(ChangeThreshold.Minor, null, true, true, Enum.GetValues<MediaStatus>().Where(m => m is not (MediaStatus.Same or MediaStatus.Resized)).ToHashSet(), 0, null);
