@@ -12,13 +12,15 @@ internal sealed class LiveMedia
 {
     private readonly Dictionary<string, CapturedImage> loaded;
 
+    // Every live reference with the keys and stems of all its candidates, worked out once per page rather than
+    // once per archived reference that looks for its copy.
+    private readonly List<(MediaReference Reference, HashSet<string> Keys, HashSet<string> Stems)> indexed;
+
     private LiveMedia(IReadOnlyList<MediaReference> references, Dictionary<string, CapturedImage> loaded)
     {
-        References = references;
         this.loaded = loaded;
+        indexed = references.Select(r => (r, Keys(r), r.Candidates.Select(c => MediaUrlKey.Stem(c.Url)).OfType<string>().ToHashSet(StringComparer.Ordinal))).ToList();
     }
-
-    public IReadOnlyList<MediaReference> References { get; }
 
     public static LiveMedia From(PageCapture capture, int maxNesting)
     {
@@ -42,6 +44,23 @@ internal sealed class LiveMedia
         return new LiveMedia(ArchivedDocumentParser.ReadMedia(root, capture.FinalUrl), loaded);
     }
 
+    /// <summary>The live page's media of a kind.</summary>
+    public IEnumerable<MediaReference> OfKind(MediaKind kind) => indexed.Where(e => e.Reference.Kind == kind).Select(e => e.Reference);
+
+    /// <summary>The first live reference of the same kind offering the same picture by URL (see <see cref="MediaUrlKey"/>).</summary>
+    public MediaReference? ByKey(MediaReference archived)
+    {
+        var keys = Keys(archived);
+        return indexed.FirstOrDefault(e => e.Reference.Kind == archived.Kind && e.Keys.Overlaps(keys)).Reference;
+    }
+
+    /// <summary>Live images whose file name is one of the archived reference's.</summary>
+    public List<MediaReference> ByStem(MediaReference archived)
+    {
+        var stems = archived.Candidates.Select(c => MediaUrlKey.Stem(c.Url)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return indexed.Where(e => e.Reference.Kind == MediaKind.Image && e.Stems.Overlaps(stems)).Select(e => e.Reference).ToList();
+    }
+
     /// <summary>What the browser received for a URL, if it asked for it.</summary>
     public CapturedImage? Loaded(Uri url) => loaded.GetValueOrDefault(url.AbsoluteUri);
 
@@ -50,4 +69,6 @@ internal sealed class LiveMedia
         .Select(c => Loaded(c.Url))
         .Where(i => i is { Bytes: not null, Status: >= 200 and < 300 })
         .MaxBy(i => i!.Size);
+
+    private static HashSet<string> Keys(MediaReference reference) => reference.Candidates.Select(c => MediaUrlKey.Of(c.Url)).ToHashSet(StringComparer.Ordinal);
 }

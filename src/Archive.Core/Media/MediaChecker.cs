@@ -111,8 +111,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
                 return finding with { Status = MediaStatus.Missing, Reason = $"the archived URL {archived.Problem}" };
             }
 
-            var keys = reference.Candidates.Select(c => MediaUrlKey.Of(c.Url)).ToHashSet(StringComparer.Ordinal);
-            var match = live.References.FirstOrDefault(l => l.Kind == reference.Kind && l.Candidates.Any(c => keys.Contains(MediaUrlKey.Of(c.Url))));
+            var match = live.ByKey(reference);
             return match is null
                 ? finding with { Status = MediaStatus.Removed, Reason = $"the live page no longer holds this {reference.Element}; its URL still answers" }
                 : finding with { Live = new MediaFile(match.Url.AbsoluteUri, null, null, null, null, null, null, null), MatchedBy = MatchMethod.Url };
@@ -131,7 +130,8 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
                 baselineEntry = null; // its bytes are gone or damaged: compare as if none had been recorded
             }
 
-            DecodedImage? archivedImage = archived.Bytes is null ? null : images.Decode(archived.Bytes);
+            // Usable files carry their hash already: each file is hashed once.
+            DecodedImage? archivedImage = archived.Bytes is null ? null : images.Decode(archived.File.Sha256!, archived.Bytes);
             if (archivedImage?.Signature is { } firstSeen && baselineEntry is null && baselines is not null)
             {
                 await baselines.StoreAsync(archivedImage.Sha256, archived.Bytes!, cancellationToken).ConfigureAwait(false);
@@ -195,7 +195,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
 
             var (liveReference, method, loaded) = match.Value;
             var liveFetched = loaded is not null
-                ? new Fetched(new MediaFile(loaded.Url.AbsoluteUri, loaded.Status, loaded.ContentType, null, loaded.Size, loaded.Sha256, null, null), loaded.Bytes, null, false)
+                ? new Fetched(FileOf(loaded), loaded.Bytes, null, false)
                 : await FetchAsync(liveReference.Url, options.MaxImageBytes, probe: false, cancellationToken).ConfigureAwait(false);
             finding = finding with { Live = liveFetched.File, MatchedBy = method };
             if (liveFetched.Bytes is null)
@@ -205,7 +205,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
                     : finding with { Status = MediaStatus.Missing, Reason = $"the live page shows it at {liveFetched.File.Url}, which {liveFetched.Problem}" };
             }
 
-            var liveImage = images.Decode(liveFetched.Bytes);
+            var liveImage = images.Decode(liveFetched.File.Sha256!, liveFetched.Bytes);
             finding = finding with { Live = Describe(liveFetched.File, liveImage) };
             if (liveImage.Signature is not { } liveSignature)
             {
@@ -233,8 +233,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
                 return finding with { Status = MediaStatus.Error, Reason = "an SVG drawing that carries script: not rendered, not compared" };
             }
 
-            var keys = reference.Candidates.Select(c => MediaUrlKey.Of(c.Url)).ToHashSet(StringComparer.Ordinal);
-            var liveReference = live.References.FirstOrDefault(l => l.Kind == MediaKind.Image && l.Candidates.Any(c => keys.Contains(MediaUrlKey.Of(c.Url))));
+            var liveReference = live.ByKey(reference);
             if (liveReference is null)
             {
                 return finding with { Status = MediaStatus.Removed, Reason = "the live page no longer shows this drawing; its URL still serves it" };
@@ -251,27 +250,23 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
         /// <summary>The live page's copy: same URL once rendition parameters are dropped, else the only image with the same file name, else the nearest perceptual hash.</summary>
         private (MediaReference Reference, MatchMethod Method, CapturedImage? Loaded)? Match(MediaReference archived, ImageSignature signature)
         {
-            var liveImages = live.References.Where(r => r.Kind == MediaKind.Image).ToList();
-            var keys = archived.Candidates.Select(c => MediaUrlKey.Of(c.Url)).ToHashSet(StringComparer.Ordinal);
-            var byUrl = liveImages.FirstOrDefault(l => l.Candidates.Any(c => keys.Contains(MediaUrlKey.Of(c.Url))));
-            if (byUrl is not null)
+            if (live.ByKey(archived) is { } byUrl)
             {
                 return (byUrl, MatchMethod.Url, live.Loaded(byUrl));
             }
 
-            var stems = archived.Candidates.Select(c => MediaUrlKey.Stem(c.Url)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var byStem = liveImages.Where(l => l.Candidates.Any(c => MediaUrlKey.Stem(c.Url) is { } stem && stems.Contains(stem))).ToList();
+            var byStem = live.ByStem(archived);
             if (byStem.Count == 1)
             {
                 return (byStem[0], MatchMethod.Stem, live.Loaded(byStem[0]));
             }
 
             // Only pictures the browser loaded are looked at: fetching every thumbnail of a page to find one is not worth it.
-            var nearest = (byStem.Count > 1 ? byStem : liveImages)
+            var nearest = (byStem.Count > 1 ? byStem : live.OfKind(MediaKind.Image))
                 .Select(l => (Reference: l, Loaded: live.Loaded(l)))
                 .Where(l => l.Loaded is not null)
                 .Take(options.MaxHashCandidates)
-                .Select(l => (l.Reference, l.Loaded, Image: images.Decode(l.Loaded!.Bytes!)))
+                .Select(l => (l.Reference, l.Loaded, Image: images.Decode(l.Loaded!.Sha256!, l.Loaded.Bytes!)))
                 .Where(l => l.Image.Signature is not null)
                 .Select(l => (l.Reference, l.Loaded, Distance: PerceptualHash.Distance(signature.Hash, l.Image.Signature!.Hash)))
                 .Where(l => l.Distance <= ImageComparer.HashWithin)
@@ -285,7 +280,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
             // The page may have loaded this very URL already: never fetch twice what the browser has.
             if (!probe && live.Loaded(url) is { Bytes: not null, Status: >= 200 and < 300 } seen)
             {
-                return Usable(new MediaFile(url.AbsoluteUri, seen.Status, seen.ContentType, null, seen.Size, seen.Sha256, null, null), seen.Bytes!, seen.ContentType);
+                return Usable(FileOf(seen), seen.Bytes!, seen.ContentType);
             }
 
             var response = await fetcher.FetchAsync(new FetchRequest(url, MaxBodyBytes: cap), cancellationToken).ConfigureAwait(false);
@@ -326,6 +321,9 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
                 _ => new Fetched(file, bytes, null, false),
             };
         }
+
+        /// <summary>What the browser received, as a media file of the report.</summary>
+        private static MediaFile FileOf(CapturedImage image) => new(image.Url.AbsoluteUri, image.Status, image.ContentType, null, image.Size, image.Sha256, null, null);
 
         private static MediaFile Describe(MediaFile file, DecodedImage image) => file with
         {
