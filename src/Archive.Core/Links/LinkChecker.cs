@@ -90,13 +90,16 @@ public sealed class LinkChecker : IDisposable
             work.Add(FindingAsync(0, LinkKind.Source, null, null, seed.SourceUrl, seed.ArchivedAt, cancellationToken));
         }
 
+        static Task<LinkFinding> Unfetched(int index, LinkKind kind, string? href, string? text, string url, LinkStatus status, string reason) =>
+            Task.FromResult(new LinkFinding(index, kind, href, text, LinkResult.Unfetched(url, status, reason), null, false));
+
         foreach (var link in seed.Document.Links)
         {
             work.Add(link switch
             {
-                { Target: LinkTarget.Malformed } => Task.FromResult(new LinkFinding(link.Index, LinkKind.Link, link.Href, link.Text, new LinkResult(link.Href, LinkStatus.Error, "malformed URL", null, null, [], null, null, null, DateTimeOffset.UtcNow), null, false)),
-                { IsFetchable: false } => Task.FromResult(new LinkFinding(link.Index, LinkKind.Link, link.Href, link.Text, LinkResult.Skipped(link.Url?.AbsoluteUri ?? link.Href, SkipReason(link.Target)), null, false)),
-                _ when Excluded(link.Url!) is { } pattern => Task.FromResult(new LinkFinding(link.Index, LinkKind.Link, link.Href, link.Text, LinkResult.Skipped(link.Url!.AbsoluteUri, $"excluded by {pattern}"), null, false)),
+                { Target: LinkTarget.Malformed } => Unfetched(link.Index, LinkKind.Link, link.Href, link.Text, link.Href, LinkStatus.Error, "malformed URL"),
+                { IsFetchable: false } => Unfetched(link.Index, LinkKind.Link, link.Href, link.Text, link.Url?.AbsoluteUri ?? link.Href, LinkStatus.Skipped, SkipReason(link.Target)),
+                _ when Excluded(link.Url!) is { } pattern => Unfetched(link.Index, LinkKind.Link, link.Href, link.Text, link.Url!.AbsoluteUri, LinkStatus.Skipped, $"excluded by {pattern}"),
                 _ => FindingAsync(link.Index, LinkKind.Link, link.Href, link.Text, link.Url!, seed.ArchivedAt, cancellationToken),
             });
         }
@@ -104,7 +107,7 @@ public sealed class LinkChecker : IDisposable
         foreach (var media in seed.Document.Media)
         {
             work.Add(Excluded(media.Url) is { } pattern
-                ? Task.FromResult(new LinkFinding(media.Index, LinkKind.Media, null, media.Alt, LinkResult.Skipped(media.Url.AbsoluteUri, $"excluded by {pattern}"), null, false))
+                ? Unfetched(media.Index, LinkKind.Media, null, media.Alt, media.Url.AbsoluteUri, LinkStatus.Skipped, $"excluded by {pattern}")
                 : FindingAsync(media.Index, LinkKind.Media, null, media.Alt, media.Url, seed.ArchivedAt, cancellationToken));
         }
 

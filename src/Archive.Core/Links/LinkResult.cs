@@ -69,5 +69,6 @@ public sealed record LinkResult(
     /// <summary>Whether a memento is worth looking up for it.</summary>
     public bool IsBroken => Status is LinkStatus.Dead or LinkStatus.Soft404;
 
-    public static LinkResult Skipped(string url, string reason) => new(url, LinkStatus.Skipped, reason, null, null, [], null, null, null, DateTimeOffset.UtcNow);
+    /// <summary>A link decided without a request: skipped on purpose, or not a URL at all.</summary>
+    public static LinkResult Unfetched(string url, LinkStatus status, string reason) => new(url, status, reason, null, null, [], null, null, null, DateTimeOffset.UtcNow);
 }

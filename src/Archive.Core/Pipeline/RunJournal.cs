@@ -88,5 +88,5 @@ public sealed class RunJournal : IDisposable
         }
     }
 
-    private static readonly JsonSerializerOptions Options = new(JsonReport.Options) { WriteIndented = false };
+    private static JsonSerializerOptions Options => JsonReport.LineOptions;
 }

@@ -18,6 +18,9 @@ public static class JsonReport
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    /// <summary>The same conventions on one line, for files of one JSON value per line (the history, the run journal).</summary>
+    public static JsonSerializerOptions LineOptions { get; } = new(Options) { WriteIndented = false };
+
     public static string Serialize(RunReport report) => JsonSerializer.Serialize(report, Options);
 
     public static RunReport Deserialize(string json) =>

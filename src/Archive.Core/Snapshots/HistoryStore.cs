@@ -100,5 +100,5 @@ public sealed class HistoryStore(string root)
         return last;
     }
 
-    private static readonly JsonSerializerOptions Options = new(JsonReport.Options) { WriteIndented = false };
+    private static JsonSerializerOptions Options => JsonReport.LineOptions;
 }
