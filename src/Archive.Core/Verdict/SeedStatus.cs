@@ -16,5 +16,6 @@ public enum SeedStatus
     Error,
 }
 
-/// <summary>A status, the reason a person needs to act on it, and what it means for the exit code.</summary>
-public sealed record Judgement(SeedStatus Status, string? Reason, ExitCode Exit);
+/// <summary>A status and the reason a person needs to act on it.</summary>
+/// <param name="Exit">For an <see cref="SeedStatus.Error"/>, which kind (an input error or a tool failure); whether any other status fails the run is the policy's to say (<see cref="Policy"/>).</param>
+public sealed record Judgement(SeedStatus Status, string? Reason, ExitCode Exit = ExitCode.Clean);

@@ -17,12 +17,12 @@ public static class SeedVerdict
         {
             return failure.Kind == FetchFailureKind.Refused
                 ? new Judgement(SeedStatus.Error, "refused: " + failure.Message, ExitCode.InputError)
-                : new Judgement(SeedStatus.Dead, failure.Message, ExitCode.PolicyBroken);
+                : new Judgement(SeedStatus.Dead, failure.Message);
         }
 
         if (capture.HttpStatus is { } status and not (>= 200 and < 300))
         {
-            return new Judgement(SeedStatus.Dead, $"the live page answers {HttpStatusText.Describe(status)}", ExitCode.PolicyBroken);
+            return new Judgement(SeedStatus.Dead, $"the live page answers {HttpStatusText.Describe(status)}");
         }
 
         if (capture.Error is { } error)
@@ -32,7 +32,7 @@ public static class SeedVerdict
 
         if (capture.Html is null)
         {
-            return new Judgement(SeedStatus.Changed, capture.Notes.Count > 0 ? capture.Notes[0] : "the live URL no longer serves an HTML page", ExitCode.PolicyBroken);
+            return new Judgement(SeedStatus.Changed, capture.Notes.Count > 0 ? capture.Notes[0] : "the live URL no longer serves an HTML page");
         }
 
         if (text?.Error is { } textError)
@@ -44,8 +44,7 @@ public static class SeedVerdict
         {
             return new Judgement(
                 SeedStatus.Dead,
-                $"soft-404: the live page no longer holds the archived article (only {text.Retained:P0} of its text found, under {ContentComparer.ReplacedBelow:P0})",
-                ExitCode.PolicyBroken);
+                $"soft-404: the live page no longer holds the archived article (only {text.Retained:P0} of its text found, under {ContentComparer.ReplacedBelow:P0})");
         }
 
         // Text and media drift are reported together: a seed whose words held but whose photograph was swapped changed.
@@ -61,8 +60,8 @@ public static class SeedVerdict
         }
 
         return changes.Count > 0
-            ? new Judgement(SeedStatus.Changed, string.Join("; ", changes), ExitCode.PolicyBroken)
-            : new Judgement(SeedStatus.Unchanged, null, ExitCode.Clean);
+            ? new Judgement(SeedStatus.Changed, string.Join("; ", changes))
+            : new Judgement(SeedStatus.Unchanged, null);
     }
 
     /// <summary>"2 images changed, 1 removed, 1 missing", or null when no media drifted. Resized copies are not drift; errors are reported per image, not as drift.</summary>
