@@ -94,7 +94,14 @@ internal static class CaptureBenchmark
         var seconds = stopwatch.Elapsed.TotalSeconds;
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(report));
         var unchanged = json.RootElement.GetProperty("summary").GetProperty("unchanged").GetInt32();
-        var timings = json.RootElement.GetProperty("seeds").EnumerateArray().Select(s => s.GetProperty("page").GetProperty("timings")).ToList();
+        var timings = json.RootElement.GetProperty("seeds").EnumerateArray()
+            .Select(s => s.GetProperty("page").TryGetProperty("timings", out var t) ? t : default)
+            .Where(t => t.ValueKind == JsonValueKind.Object).ToList();
+        if (timings.Count == 0)
+        {
+            throw new InvalidOperationException($"no page was captured (summary: {json.RootElement.GetProperty("summary")}); is a browser installed?");
+        }
+
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: mean fetch {timings.Average(t => t.GetProperty("fetchMs").GetDouble()):0} ms, load {timings.Average(t => t.GetProperty("loadMs").GetDouble()):0} ms, settle {timings.Average(t => t.GetProperty("settleMs").GetDouble()):0} ms, total {timings.Average(t => t.GetProperty("totalMs").GetDouble()):0} ms"));
         // The snapshots stay until the end, so a concurrency named twice runs again on what the first run kept.
         return (seconds, memory.PeakRoot, memory.PeakTree, unchanged);
