@@ -33,6 +33,7 @@ internal static class CheckCommand
         var concurrency = new Option<int>("--concurrency") { Description = "Pages captured at once.", DefaultValueFactory = _ => CheckOptions.DefaultConcurrency };
         var pageTimeout = new Option<double>("--page-timeout") { Description = "Seconds a page may take to load (and each HTTP request to answer).", DefaultValueFactory = _ => 30 };
         var totalTimeout = new Option<double>("--total-timeout") { Description = "Seconds one seed may take in all.", DefaultValueFactory = _ => 120 };
+        var seedsPerTab = new Option<int>("--seeds-per-tab") { Description = "Seeds one browser tab serves, its cookies and storage wiped between them, before a fresh context replaces it (1: a fresh context for every seed, slower).", DefaultValueFactory = _ => CaptureOptions.Default.SeedsPerTab };
         var snapshots = new Option<string>("--snapshots") { Description = "Where captures are stored.", DefaultValueFactory = _ => "snapshots" };
         var noSnapshots = new Option<bool>("--no-snapshots") { Description = "Store no captures." };
         var ignoreSelectors = new Option<string[]>("--ignore-selector") { Description = "CSS selector of live-page elements to leave out of the text comparison, for every seed (repeatable).", AllowMultipleArgumentsPerToken = false };
@@ -55,7 +56,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
-            paths, reports, json, html, junit, markdown, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, snapshots, noSnapshots,
+            paths, reports, json, html, junit, markdown, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, seedsPerTab, snapshots, noSnapshots,
             ignoreSelectors, masks, ignoreRules, noLinks, exclude, linkConcurrency, cacheTtl, linkCache, userAgent, timeGate, noMemento,
             configOption, shard, stale, freshRun, quiet, verbose,
         };
@@ -103,6 +104,7 @@ internal static class CheckCommand
             }
         });
         CliValidation.InRange(concurrency, 1, 64, "--concurrency must be between 1 and 64");
+        CliValidation.InRange(seedsPerTab, 1, 100_000, "--seeds-per-tab must be between 1 and 100000");
         foreach (var seconds in new[] { pageTimeout, totalTimeout })
         {
             CliValidation.InRange(seconds, 0.001, 3600, $"{seconds.Name} must be a number of seconds between 0 and 3600");
@@ -182,7 +184,7 @@ internal static class CheckCommand
             var options = new CheckOptions(
                 new UrlMap(Given(parse, maps) ? (parse.GetValue(maps) ?? []).Select(UrlMapping.Parse) : config.Maps ?? []),
                 FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate) || config.AllowPrivate == true, UserAgent = PickString(userAgent, config.UserAgent) },
-                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(PickDouble(totalTimeout, config.TotalTimeout)) },
+                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(PickDouble(totalTimeout, config.TotalTimeout)), SeedsPerTab = PickInt(seedsPerTab, config.SeedsPerTab) },
                 new BrowserOptions(parse.GetValue(browserPath) ?? config.BrowserPath, parse.GetValue(browserEndpoint) ?? config.BrowserEndpoint),
                 PickInt(concurrency, config.Concurrency),
                 snapshotRoot)

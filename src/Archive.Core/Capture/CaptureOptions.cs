@@ -11,6 +11,7 @@ namespace Archive.Capture;
 /// <param name="MaxImageBytesPerPage">All images' bytes kept for one page; past it sizes are still recorded, bytes not.</param>
 /// <param name="MaxScreenshotHeight">Full-page screenshots are clipped at this height in CSS pixels.</param>
 /// <param name="ScreenshotQuality">JPEG quality of the screenshot, 1–100.</param>
+/// <param name="SeedsPerTab">Seeds one browser tab serves, wiped between them, before it is replaced by a fresh context; 1 opens a fresh context for every seed.</param>
 /// <param name="ArchivedScreenshot">Whether to render the archived body too (JavaScript off, images only) and screenshot it for the report.</param>
 public sealed record CaptureOptions(
     TimeSpan NavigationTimeout,
@@ -26,7 +27,8 @@ public sealed record CaptureOptions(
     int MaxScreenshotHeight = 16_000,
     int ScreenshotQuality = 80,
     bool DismissOverlays = true,
-    bool ArchivedScreenshot = true)
+    bool ArchivedScreenshot = true,
+    int SeedsPerTab = 50)
 {
     public static CaptureOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3));
 }

@@ -9,12 +9,25 @@ namespace Archive.Capture;
 /// <summary>
 /// Captures one live page. The main document is fetched first through the shared <see cref="HttpFetcher"/>
 /// (so redirects, retries and dead pages are settled without a browser); an HTML page is then opened in a
-/// fresh browser context in which every request the page makes is intercepted and fetched through the same
-/// fetcher — mapped, capped, policed — and answered to the browser in the original URL space.
+/// browser tab wiped of every earlier seed's state (<see cref="BrowserTab"/>), in which every request the page
+/// makes is intercepted and fetched through the same fetcher — mapped, capped, policed — and answered to the
+/// browser in the original URL space.
 /// </summary>
-public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Func<Task<IBrowser>> browser)
+public sealed class PageCapturer : IAsyncDisposable
 {
     private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
+    private readonly HttpFetcher fetcher;
+    private readonly CaptureOptions options;
+    private readonly TabPool tabs;
+
+    public PageCapturer(HttpFetcher fetcher, CaptureOptions options, Func<Task<IBrowser>> browser)
+    {
+        this.fetcher = fetcher;
+        this.options = options;
+        tabs = new TabPool(browser, ContextOptions, options.SeedsPerTab);
+    }
+
+    public ValueTask DisposeAsync() => tabs.DisposeAsync();
 
     /// <param name="archivedHtml">The archived body, made safe (see <see cref="Seeds.RenderableBody"/>), to render beside the live page; null for no archived screenshot.</param>
     public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null)
@@ -56,26 +69,49 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             return fetched;
         }
 
-        var capture = await RenderAsync(fetched, document, notes, total, deadline, cancellationToken).ConfigureAwait(false);
-        return archivedHtml is null || !options.ArchivedScreenshot || capture.Error is not null
-            ? capture
-            : capture with { ArchivedScreenshot = await RenderArchivedAsync(archivedHtml, document, capture.Notes, deadline.Token).ConfigureAwait(false) };
+        BrowserTab tab;
+        try
+        {
+            tab = await tabs.RentAsync().WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return fetched with { Error = $"the capture exceeded its total time limit of {options.TotalTimeout.TotalSeconds:0} s" };
+        }
+
+        var clean = false;
+        try
+        {
+            // Closing the context ends whatever the page is still doing when the total time limit passes.
+            await using var onDeadline = deadline.Token.Register(() => _ = tab.Context.CloseAsync()).ConfigureAwait(false);
+            var capture = await RenderAsync(tab, fetched, document, notes, total, deadline, cancellationToken).ConfigureAwait(false);
+            if (archivedHtml is not null && options.ArchivedScreenshot && capture.Error is null)
+            {
+                capture = capture with { ArchivedScreenshot = await RenderArchivedAsync(tab, archivedHtml, document, capture.Notes, deadline.Token).ConfigureAwait(false) };
+            }
+
+            clean = capture.Error is null && !deadline.IsCancellationRequested;
+            return capture;
+        }
+        finally
+        {
+            await tabs.ReturnAsync(tab, clean).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
-    /// The archived body as the archive shows it, in its own context with JavaScript off: only images are let
-    /// through (fetched like the live page's, and not recorded among them); every other request is refused.
+    /// The archived body as the archive shows it, after the live page in the same tab, with JavaScript off: only
+    /// images are let through (fetched like the live page's, and not recorded among them); every other request is
+    /// refused.
     /// </summary>
-    private async Task<byte[]?> RenderArchivedAsync(string archivedHtml, FetchResponse document, IReadOnlyList<string> notes, CancellationToken cancellationToken)
+    private async Task<byte[]?> RenderArchivedAsync(BrowserTab tab, string archivedHtml, FetchResponse document, IReadOnlyList<string> notes, CancellationToken cancellationToken)
     {
-        var session = new Session(fetcher, options, document, cancellationToken);
+        tab.Listen(new Session(fetcher, options, document, imagesOnly: true, cancellationToken));
         try
         {
-            var context = await NewContextAsync(javaScript: false).ConfigureAwait(false);
-            await using var closeContext = context.ConfigureAwait(false);
-            await using var onDeadline = cancellationToken.Register(() => _ = context.CloseAsync()).ConfigureAwait(false);
-            await context.RouteAsync("**/*", route => route.Request.ResourceType == "image" ? session.HandleAsync(route) : route.AbortAsync("blockedbyclient")).ConfigureAwait(false);
-            var page = await context.NewPageAsync().ConfigureAwait(false);
+            var page = tab.Page;
+            await page.GotoAsync("about:blank").ConfigureAwait(false);
+            await tab.DisableJavaScriptAsync().ConfigureAwait(false);
             var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><base href=\"" + System.Net.WebUtility.HtmlEncode(document.FinalUrl.AbsoluteUri) + "\">"
                 + "<style>body{max-width:760px;margin:24px auto;padding:0 16px;font:17px/1.6 Georgia,'Noto Serif CJK SC',serif;color:#222}img,video{max-width:100%;height:auto}</style></head><body>"
                 + archivedHtml + "</body></html>";
@@ -100,31 +136,16 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
     private static PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
         new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null);
 
-    private async Task<PageCapture> RenderAsync(PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    private async Task<PageCapture> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
         var fetchMs = fetched.Timings.FetchMs;
-        var session = new Session(fetcher, options, document, deadline.Token);
-        var context = await NewContextAsync(javaScript: true).ConfigureAwait(false);
-        await using var closeContext = context.ConfigureAwait(false);
-
-        // Closing the context ends whatever the page is still doing when the total time limit passes.
-        await using var onDeadline = deadline.Token.Register(() => _ = context.CloseAsync()).ConfigureAwait(false);
+        var session = new Session(fetcher, options, document, imagesOnly: false, deadline.Token);
+        tab.Listen(session);
         var loadMs = 0.0;
         var settleMs = 0.0;
         try
         {
-            await context.RouteAsync("**/*", session.HandleAsync).ConfigureAwait(false);
-            var page = await context.NewPageAsync().ConfigureAwait(false);
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                {
-                    session.ConsoleErrors.Enqueue(message.Text);
-                }
-            };
-            page.PageError += (_, error) => session.ConsoleErrors.Enqueue(error);
-            page.RequestFailed += (_, request) => session.NoteBrowserFailure(request);
-
+            var page = tab.Page;
             var load = Stopwatch.StartNew();
             try
             {
@@ -172,16 +193,14 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
         }
     }
 
-    /// <summary>A fresh context per page: no cookies, storage or service workers carried between seeds, no downloads.</summary>
-    private async Task<IBrowserContext> NewContextAsync(bool javaScript) =>
-        await (await browser().ConfigureAwait(false)).NewContextAsync(new BrowserNewContextOptions
-        {
-            JavaScriptEnabled = javaScript,
-            AcceptDownloads = false,
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
-            UserAgent = fetcher.Options.UserAgent,
-        }).ConfigureAwait(false);
+    /// <summary>No downloads, no service workers; cookies and storage never outlive a seed (<see cref="BrowserTab"/>).</summary>
+    private BrowserNewContextOptions ContextOptions() => new()
+    {
+        AcceptDownloads = false,
+        ServiceWorkers = ServiceWorkerPolicy.Block,
+        ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+        UserAgent = fetcher.Options.UserAgent,
+    };
 
     private async Task<byte[]?> ScreenshotAsync(IPage page, List<string> notes)
     {
@@ -215,7 +234,7 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     /// <summary>The state of one page's capture, shared by the request handler and the page's events.</summary>
-    private sealed class Session(HttpFetcher fetcher, CaptureOptions options, FetchResponse document, CancellationToken cancellationToken)
+    private sealed class Session(HttpFetcher fetcher, CaptureOptions options, FetchResponse document, bool imagesOnly, CancellationToken cancellationToken) : ITabListener
     {
         private readonly ConcurrentQueue<CapturedImage> images = new();
         private readonly ConcurrentQueue<string> notes = new();
@@ -237,10 +256,12 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             Timings = timings,
         };
 
+        public void ConsoleError(string text) => ConsoleErrors.Enqueue(text);
+
         public async Task HandleAsync(IRoute route)
         {
             var request = route.Request;
-            if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !WebUrl.IsHttp(url))
+            if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || !WebUrl.IsHttp(url) || (imagesOnly && request.ResourceType != "image"))
             {
                 await route.AbortAsync("blockedbyclient").ConfigureAwait(false);
                 return;
@@ -299,7 +320,7 @@ public sealed class PageCapturer(HttpFetcher fetcher, CaptureOptions options, Fu
             await FulfillAsync(route, response).ConfigureAwait(false);
         }
 
-        public void NoteBrowserFailure(IRequest request)
+        public void RequestFailed(IRequest request)
         {
             // Requests the handler aborted are recorded there already, with a better reason.
             if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && !Failed.Any(f => f.Url == url))

@@ -33,6 +33,7 @@ public sealed record ArchiveConfig(
     int? Concurrency = null,
     double? PageTimeout = null,
     double? TotalTimeout = null,
+    int? SeedsPerTab = null,
     bool? AllowPrivate = null,
     string? Snapshots = null,
     string? Reports = null,
@@ -74,6 +75,7 @@ public sealed record ArchiveConfig(
                     "concurrency" => config with { Concurrency = Int(p.Value, at, 1, 64) },
                     "pageTimeout" => config with { PageTimeout = Number(p.Value, at, 0.001, 3600) },
                     "totalTimeout" => config with { TotalTimeout = Number(p.Value, at, 0.001, 3600) },
+                    "seedsPerTab" => config with { SeedsPerTab = Int(p.Value, at, 1, 100_000) },
                     "allowPrivate" => config with { AllowPrivate = Bool(p.Value, at) },
                     "snapshots" => config with { Snapshots = String(p.Value, at) },
                     "reports" => config with { Reports = String(p.Value, at) },
@@ -88,7 +90,7 @@ public sealed record ArchiveConfig(
                     "html" => config with { Html = String(p.Value, at) },
                     "junit" => config with { JUnit = String(p.Value, at) },
                     "markdown" => config with { Markdown = String(p.Value, at) },
-                    _ => throw Error(at, "unknown setting (expected seeds, maps, concurrency, pageTimeout, totalTimeout, allowPrivate, snapshots, reports, json, html, junit, markdown, userAgent, browserPath, browserEndpoint, ignore, links, policy or staleAfter)"),
+                    _ => throw Error(at, "unknown setting (expected seeds, maps, concurrency, pageTimeout, totalTimeout, seedsPerTab, allowPrivate, snapshots, reports, json, html, junit, markdown, userAgent, browserPath, browserEndpoint, ignore, links, policy or staleAfter)"),
                 };
             }
 

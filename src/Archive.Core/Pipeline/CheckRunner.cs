@@ -41,7 +41,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
 
         using var fetcher = new HttpFetcher(options.Map, options.Fetch);
         await using var browser = new LazyBrowser(options.Browser);
-        var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
+        await using var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
         var media = new MediaChecker(fetcher, new ImageSignatureCache(options.Images), options.Media, store);
         var linkCache = options.Links is { Enabled: true, CacheFile: { } cacheFile, CacheTtl: { } ttl }
             ? await LinkCache.OpenAsync(cacheFile, ttl, cancellationToken).ConfigureAwait(false)

@@ -93,6 +93,11 @@ public sealed class CaptureTests
     [OneTimeTearDown]
     public async Task Stop()
     {
+        if (capturer is not null)
+        {
+            await capturer.DisposeAsync();
+        }
+
         fetcher?.Dispose();
         if (browser is not null)
         {

@@ -29,7 +29,8 @@ public sealed partial class RemoteBrowserTests
             await using var host = await BrowserHost.StartAsync(new BrowserOptions(Endpoint: endpoint));
             Assert.That(host.Description, Does.Contain("CDP"));
             using var fetcher = new HttpFetcher(new UrlMap([UrlMapping.Parse(site.Map)]), Harness.Fetch);
-            var capture = await new PageCapturer(fetcher, Harness.Capture, () => Task.FromResult(host.Browser)).CaptureAsync(LiveSite.Public("/article"), CancellationToken.None);
+            await using var capturer = new PageCapturer(fetcher, Harness.Capture, () => Task.FromResult(host.Browser));
+            var capture = await capturer.CaptureAsync(LiveSite.Public("/article"), CancellationToken.None);
             Assert.That(capture.Error, Is.Null);
             Assert.That(capture.Text, Does.Contain(Pages.Paragraphs[0]));
             Assert.That(capture.Images.Select(i => i.Url.AbsoluteUri), Does.Contain("https://news.example/img/lead.png"));

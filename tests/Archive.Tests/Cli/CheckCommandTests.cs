@@ -6,6 +6,7 @@ public sealed class CheckCommandTests
     [TestCase("--map", "nonsense", "map 'nonsense' is not FROM=TO")]
     [TestCase("--map", "https://a.example/=ftp://b/", "is not an absolute http(s) URL prefix")]
     [TestCase("--concurrency", "0", "--concurrency must be between 1 and 64")]
+    [TestCase("--seeds-per-tab", "0", "--seeds-per-tab must be between 1 and 100000")]
     [TestCase("--page-timeout", "-1", "--page-timeout must be a number of seconds")]
     [TestCase("--concurrency", "many", "many")]
     [TestCase("--ignore-selector", "div[", "--ignore-selector: 'div[' is not a valid CSS selector")]

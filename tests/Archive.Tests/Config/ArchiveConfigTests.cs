@@ -16,7 +16,7 @@ public sealed class ArchiveConfigTests
               // comments and trailing commas are allowed
               "seeds": ["seeds/rfi-*.txt"],
               "maps": { "https://www.rfi.fr/": "http://mirror.local/rfi/" },
-              "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "allowPrivate": true,
+              "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "seedsPerTab": 7, "allowPrivate": true,
               "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d",
               "json": "out/r.json", "html": "site/index.html", "junit": "ci/junit.xml", "markdown": "ci/summary.md",
               "browserPath": "/usr/bin/chromium", "browserEndpoint": "ws://fleet:3000/",
@@ -29,7 +29,7 @@ public sealed class ArchiveConfigTests
         var config = ArchiveConfig.Load(path);
         Assert.That(config.Seeds, Is.EqualTo(new[] { "seeds/rfi-*.txt" }));
         Assert.That(config.Maps!.Single().From, Is.EqualTo("https://www.rfi.fr/"));
-        Assert.That((config.Concurrency, config.PageTimeout, config.TotalTimeout, config.AllowPrivate), Is.EqualTo((3, 20.0, 90.0, true)));
+        Assert.That((config.Concurrency, config.PageTimeout, config.TotalTimeout, config.SeedsPerTab, config.AllowPrivate), Is.EqualTo((3, 20.0, 90.0, (int?)7, true)));
         Assert.That(config.StaleAfter, Is.EqualTo(TimeSpan.FromDays(7)));
         Assert.That((config.Json, config.Html, config.JUnit, config.Markdown, config.BrowserPath, config.BrowserEndpoint), Is.EqualTo(("out/r.json", "site/index.html", "ci/junit.xml", "ci/summary.md", "/usr/bin/chromium", "ws://fleet:3000/")));
         Assert.That(config.Links!.CacheTtl, Is.EqualTo(TimeSpan.FromHours(24)));
@@ -43,6 +43,7 @@ public sealed class ArchiveConfigTests
     [TestCase("""{ "concurency": 3 }""", "$.concurency: unknown setting")]
     [TestCase("""{ "concurrency": "four" }""", "$.concurrency: expected a whole number from 1 to 64, found \"four\"")]
     [TestCase("""{ "concurrency": 0 }""", "$.concurrency: expected a whole number from 1 to 64, found 0")]
+    [TestCase("""{ "seedsPerTab": 0 }""", "$.seedsPerTab: expected a whole number from 1 to 100000, found 0")]
     [TestCase("""{ "maps": { "https://a.example/": 3 } }""", "$.maps[\"https://a.example/\"]: expected a string, found 3")]
     [TestCase("""{ "maps": ["nonsense"] }""", "$.maps: map 'nonsense' is not FROM=TO")]
     [TestCase("""{ "policy": { "changed": "sometimes" } }""", "$.policy.changed: 'sometimes' is not one of minor, major, off")]

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace Archive.Capture;
+
+/// <summary>What a tab tells the seed it is lent to: every request its pages make and what goes wrong in them.</summary>
+internal interface ITabListener
+{
+    Task HandleAsync(IRoute route);
+
+    void ConsoleError(string text);
+
+    void RequestFailed(IRequest request);
+}
+
+/// <summary>
+/// One browser context with one page, lent to one seed at a time. Opening a context and its page costs a new
+/// renderer process and ~0.5 s of CPU on a small machine, more than loading most articles (docs/performance.md),
+/// so a tab serves several seeds and everything a page can leave behind is wiped between them (see
+/// <see cref="WipeAsync"/>): cookies, every kind of storage of every origin that had a document in the tab,
+/// the window's name, other windows the page opened, the history, the JavaScript switch.
+/// </summary>
+internal sealed class BrowserTab : IAsyncDisposable
+{
+    private static readonly TimeSpan WipeLimit = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<string, byte> documentOrigins = new(StringComparer.Ordinal);
+    private readonly ICDPSession? devTools;
+    private volatile ITabListener? listener;
+    private int closed;
+
+    private BrowserTab(IBrowserContext context, IPage page, ICDPSession? devTools)
+    {
+        Context = context;
+        Page = page;
+        this.devTools = devTools;
+        context.Close += (_, _) => Interlocked.Exchange(ref closed, 1);
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    /// <summary>Seeds this tab has served, counted by its pool.</summary>
+    public int Seeds { get; set; }
+
+    /// <summary>Whether the tab can serve another seed: its context is open and its state can be wiped (Chromium's DevTools session is there).</summary>
+    public bool Reusable => devTools is not null && Volatile.Read(ref closed) == 0 && !Page.IsClosed;
+
+    public static async Task<BrowserTab> OpenAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        var context = await browser.NewContextAsync(options).ConfigureAwait(false);
+        try
+        {
+            BrowserTab? tab = null;
+            await context.RouteAsync("**/*", route => tab is null ? route.AbortAsync("blockedbyclient") : tab.RouteAsync(route)).ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            ICDPSession? devTools;
+            try
+            {
+                devTools = await context.NewCDPSessionAsync(page).ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                devTools = null; // not Chromium: the tab serves one seed and is closed, as a fresh context per seed
+            }
+
+            tab = new BrowserTab(context, page, devTools);
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    tab.listener?.ConsoleError(message.Text);
+                }
+            };
+            page.PageError += (_, error) => tab.listener?.ConsoleError(error);
+            context.RequestFailed += (_, request) => tab.listener?.RequestFailed(request);
+            return tab;
+        }
+        catch
+        {
+            await context.CloseAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Lends the tab to one seed: its requests and events go to <paramref name="to"/> until the next call.</summary>
+    public void Listen(ITabListener? to) => listener = to;
+
+    /// <summary>Scripts off for a rendering of untrusted markup that must not act (the archived body); the wipe turns them on again.</summary>
+    public async Task DisableJavaScriptAsync()
+    {
+        if (devTools is null)
+        {
+            throw new PlaywrightException("this browser offers no DevTools session to turn JavaScript off");
+        }
+
+        await devTools.SendAsync("Emulation.setScriptExecutionDisabled", new Dictionary<string, object> { ["value"] = true }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes the tab as a fresh context would be for the next seed. False when that could not be done within its
+    /// time limit; the tab must then be closed, never lent again.
+    /// </summary>
+    public async Task<bool> WipeAsync()
+    {
+        listener = null; // from here on, whatever the old page still asks for is refused
+        if (!Reusable)
+        {
+            return false;
+        }
+
+        try
+        {
+            await WipeStateAsync().WaitAsync(WipeLimit).ConfigureAwait(false);
+            return Reusable;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private async Task WipeStateAsync()
+    {
+        foreach (var other in Context.Pages.Where(p => p != Page).ToList())
+        {
+            await other.CloseAsync().ConfigureAwait(false);
+        }
+
+        await devTools!.SendAsync("Emulation.setScriptExecutionDisabled", new Dictionary<string, object> { ["value"] = false }).ConfigureAwait(false);
+        await Page.GotoAsync("about:blank").ConfigureAwait(false);
+
+        // The name outlives the documents of a window (within a site), so a page could pass it to the next seed's.
+        await Page.EvaluateAsync("() => { window.name = ''; }").ConfigureAwait(false);
+        await Context.ClearCookiesAsync().ConfigureAwait(false);
+
+        // Storage belongs to the origin of the document (or worker) that wrote it, and every document came
+        // through the route, which noted its origin. "all" covers local and session storage, IndexedDB, Cache
+        // Storage, file systems and service workers.
+        foreach (var origin in documentOrigins.Keys.ToList())
+        {
+            await devTools.SendAsync("Storage.clearDataForOrigin", new Dictionary<string, object> { ["origin"] = origin, ["storageTypes"] = "all" }).ConfigureAwait(false);
+            documentOrigins.TryRemove(origin, out _);
+        }
+
+        await devTools.SendAsync("Page.resetNavigationHistory").ConfigureAwait(false);
+    }
+
+    private Task RouteAsync(IRoute route)
+    {
+        var request = route.Request;
+        if (request.ResourceType == "document" && Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            documentOrigins.TryAdd(url.GetLeftPart(UriPartial.Authority), 0);
+        }
+
+        return listener is { } current ? current.HandleAsync(route) : route.AbortAsync("blockedbyclient");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        listener = null;
+        if (devTools is not null)
+        {
+            try
+            {
+                await devTools.DetachAsync().ConfigureAwait(false);
+            }
+            catch (PlaywrightException)
+            {
+                // the context is going anyway
+            }
+        }
+
+        try
+        {
+            await Context.CloseAsync().ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // closed already (a deadline, a crash, the browser gone)
+        }
+    }
+}
