@@ -124,7 +124,7 @@ public sealed class PageCapturer : IAsyncDisposable
                 // Images still loading: the picture is taken as it is.
             }
 
-            return await ScreenshotAsync(page, [.. notes]).ConfigureAwait(false);
+            return await ScreenshotAsync(tab, [.. notes]).ConfigureAwait(false);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or ObjectDisposedException)
         {
@@ -176,7 +176,7 @@ public sealed class PageCapturer : IAsyncDisposable
             settleMs = settle.Elapsed.TotalMilliseconds;
             var html = await page.ContentAsync().ConfigureAwait(false);
             var text = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText : ''").ConfigureAwait(false);
-            var screenshot = await ScreenshotAsync(page, notes).ConfigureAwait(false);
+            var screenshot = await ScreenshotAsync(tab, notes).ConfigureAwait(false);
             return session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with
             {
                 Html = html,
@@ -202,27 +202,19 @@ public sealed class PageCapturer : IAsyncDisposable
         UserAgent = fetcher.Options.UserAgent,
     };
 
-    private async Task<byte[]?> ScreenshotAsync(IPage page, List<string> notes)
+    private async Task<byte[]?> ScreenshotAsync(BrowserTab tab, List<string> notes)
     {
         try
         {
-            var height = await page.EvaluateAsync<int>("() => Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement.scrollHeight)").ConfigureAwait(false);
-            var clip = height > options.MaxScreenshotHeight;
-            if (clip)
+            var height = await tab.Page.EvaluateAsync<int>("() => Math.max(document.body ? document.body.scrollHeight : 0, document.documentElement.scrollHeight)").ConfigureAwait(false);
+            if (height > options.MaxScreenshotHeight)
             {
                 notes.Add($"the screenshot was clipped at {options.MaxScreenshotHeight} px of {height}");
             }
 
-            return await page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                FullPage = !clip,
-                Clip = clip ? new Clip { X = 0, Y = 0, Width = options.ViewportWidth, Height = options.MaxScreenshotHeight } : null,
-                // JPEG, not PNG: compressing a full-page PNG took ~360 ms of CPU per page, a third of a capture
-                // (docs/performance.md); a JPEG at this quality takes ~160 ms and reads the same to a person.
-                Type = ScreenshotType.Jpeg,
-                Quality = options.ScreenshotQuality,
-                Timeout = 30_000,
-            }).ConfigureAwait(false);
+            // JPEG, not PNG: compressing a full-page PNG took ~360 ms of CPU per page, a third of a capture
+            // (docs/performance.md); a JPEG at this quality takes ~160 ms and reads the same to a person.
+            return await tab.ScreenshotAsync(options.ViewportWidth, Math.Clamp(height, 1, options.MaxScreenshotHeight), options.ScreenshotQuality).ConfigureAwait(false);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
