@@ -102,7 +102,7 @@ internal static class CaptureBenchmark
             throw new InvalidOperationException($"no page was captured (summary: {json.RootElement.GetProperty("summary")}); is a browser installed?");
         }
 
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: mean fetch {timings.Average(t => t.GetProperty("fetchMs").GetDouble()):0} ms, load {timings.Average(t => t.GetProperty("loadMs").GetDouble()):0} ms, settle {timings.Average(t => t.GetProperty("settleMs").GetDouble()):0} ms, total {timings.Average(t => t.GetProperty("totalMs").GetDouble()):0} ms"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: JSON report {new FileInfo(report).Length / 1048576.0:0.0} MiB; mean fetch {timings.Average(t => t.GetProperty("fetchMs").GetDouble()):0} ms, load {timings.Average(t => t.GetProperty("loadMs").GetDouble()):0} ms, settle {timings.Average(t => t.GetProperty("settleMs").GetDouble()):0} ms, total {timings.Average(t => t.GetProperty("totalMs").GetDouble()):0} ms"));
         // The snapshots stay until the end, so a concurrency named twice runs again on what the first run kept.
         return (seconds, memory.PeakRoot, memory.PeakTree, unchanged);
     }
