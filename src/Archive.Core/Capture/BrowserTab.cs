@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Archive.Capture;
@@ -94,8 +95,11 @@ internal sealed class BrowserTab : IAsyncDisposable
             throw new PlaywrightException("this browser offers no DevTools session to turn JavaScript off");
         }
 
-        await devTools.SendAsync("Emulation.setScriptExecutionDisabled", new Dictionary<string, object> { ["value"] = true }).ConfigureAwait(false);
+        await ScriptsDisabledAsync(devTools, true).ConfigureAwait(false);
     }
+
+    private static Task<JsonElement?> ScriptsDisabledAsync(ICDPSession devTools, bool disabled) =>
+        devTools.SendAsync("Emulation.setScriptExecutionDisabled", new Dictionary<string, object> { ["value"] = disabled });
 
     /// <summary>
     /// A JPEG of the page's top <paramref name="height"/> CSS pixels at full width. Through DevTools, rendered
@@ -159,7 +163,8 @@ internal sealed class BrowserTab : IAsyncDisposable
             await other.CloseAsync().ConfigureAwait(false);
         }
 
-        await devTools!.SendAsync("Emulation.setScriptExecutionDisabled", new Dictionary<string, object> { ["value"] = false }).ConfigureAwait(false);
+        var devTools = this.devTools!;
+        await ScriptsDisabledAsync(devTools, false).ConfigureAwait(false);
         await Page.GotoAsync("about:blank").ConfigureAwait(false);
 
         // The name outlives the documents of a window (within a site), so a page could pass it to the next seed's.
