@@ -25,11 +25,11 @@ internal sealed class BrowserTab : IAsyncDisposable
 {
     private static readonly TimeSpan WipeLimit = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, byte> documentOrigins = new(StringComparer.Ordinal);
-    private readonly ICDPSession? devTools;
+    private readonly ICDPSession devTools;
     private volatile ITabListener? listener;
     private int closed;
 
-    private BrowserTab(IBrowserContext context, IPage page, ICDPSession? devTools)
+    private BrowserTab(IBrowserContext context, IPage page, ICDPSession devTools)
     {
         Context = context;
         Page = page;
@@ -44,8 +44,8 @@ internal sealed class BrowserTab : IAsyncDisposable
     /// <summary>Seeds this tab has served, counted by its pool.</summary>
     public int Seeds { get; set; }
 
-    /// <summary>Whether the tab can serve another seed: its context is open and its state can be wiped (Chromium's DevTools session is there).</summary>
-    public bool Reusable => devTools is not null && Volatile.Read(ref closed) == 0 && !Page.IsClosed;
+    /// <summary>Whether the tab can serve another seed: its context and page are still open.</summary>
+    public bool Reusable => Volatile.Read(ref closed) == 0 && !Page.IsClosed;
 
     public static async Task<BrowserTab> OpenAsync(IBrowser browser, BrowserNewContextOptions options)
     {
@@ -55,17 +55,8 @@ internal sealed class BrowserTab : IAsyncDisposable
             BrowserTab? tab = null;
             await context.RouteAsync("**/*", route => tab is null ? route.AbortAsync("blockedbyclient") : tab.RouteAsync(route)).ConfigureAwait(false);
             var page = await context.NewPageAsync().ConfigureAwait(false);
-            ICDPSession? devTools;
-            try
-            {
-                devTools = await context.NewCDPSessionAsync(page).ConfigureAwait(false);
-            }
-            catch (PlaywrightException)
-            {
-                devTools = null; // not Chromium: the tab serves one seed and is closed, as a fresh context per seed
-            }
-
-            tab = new BrowserTab(context, page, devTools);
+            // Only Chromium is ever launched or connected to (BrowserHost), so its DevTools session is always there.
+            tab = new BrowserTab(context, page, await context.NewCDPSessionAsync(page).ConfigureAwait(false));
             page.Console += (_, message) =>
             {
                 if (message.Type == "error")
@@ -88,17 +79,9 @@ internal sealed class BrowserTab : IAsyncDisposable
     public void Listen(ITabListener? to) => listener = to;
 
     /// <summary>Scripts off for a rendering of untrusted markup that must not act (the archived body); the wipe turns them on again.</summary>
-    public async Task DisableJavaScriptAsync()
-    {
-        if (devTools is null)
-        {
-            throw new PlaywrightException("this browser offers no DevTools session to turn JavaScript off");
-        }
+    public Task DisableJavaScriptAsync() => ScriptsDisabledAsync(true);
 
-        await ScriptsDisabledAsync(devTools, true).ConfigureAwait(false);
-    }
-
-    private static Task<JsonElement?> ScriptsDisabledAsync(ICDPSession devTools, bool disabled) =>
+    private Task<JsonElement?> ScriptsDisabledAsync(bool disabled) =>
         devTools.SendAsync("Emulation.setScriptExecutionDisabled", new Dictionary<string, object> { ["value"] = disabled });
 
     /// <summary>
@@ -108,26 +91,13 @@ internal sealed class BrowserTab : IAsyncDisposable
     /// </summary>
     public async Task<byte[]> ScreenshotAsync(int width, int height, int quality)
     {
-        var timeout = TimeSpan.FromSeconds(30);
-        if (devTools is null)
-        {
-            return await Page.ScreenshotAsync(new PageScreenshotOptions
-            {
-                Clip = new Clip { X = 0, Y = 0, Width = width, Height = height },
-                FullPage = true,
-                Type = ScreenshotType.Jpeg,
-                Quality = quality,
-                Timeout = (float)timeout.TotalMilliseconds,
-            }).ConfigureAwait(false);
-        }
-
         var answer = await devTools.SendAsync("Page.captureScreenshot", new Dictionary<string, object>
         {
             ["format"] = "jpeg",
             ["quality"] = quality,
             ["captureBeyondViewport"] = true,
             ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 },
-        }).WaitAsync(timeout).ConfigureAwait(false);
+        }).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return answer is { } json && json.TryGetProperty("data", out var data) && data.GetString() is { } base64
             ? Convert.FromBase64String(base64)
             : throw new PlaywrightException("the browser returned no screenshot");
@@ -163,8 +133,7 @@ internal sealed class BrowserTab : IAsyncDisposable
             await other.CloseAsync().ConfigureAwait(false);
         }
 
-        var devTools = this.devTools!;
-        await ScriptsDisabledAsync(devTools, false).ConfigureAwait(false);
+        await ScriptsDisabledAsync(false).ConfigureAwait(false);
         await Page.GotoAsync("about:blank").ConfigureAwait(false);
 
         // The name outlives the documents of a window (within a site), so a page could pass it to the next seed's.
@@ -197,16 +166,13 @@ internal sealed class BrowserTab : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         listener = null;
-        if (devTools is not null)
+        try
         {
-            try
-            {
-                await devTools.DetachAsync().ConfigureAwait(false);
-            }
-            catch (PlaywrightException)
-            {
-                // the context is going anyway
-            }
+            await devTools.DetachAsync().ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // the context is going anyway
         }
 
         try

@@ -88,7 +88,7 @@ public sealed class TabReuseTests
     [Test]
     public async Task NothingASeedLeavesReachesTheNextSeedInTheSameTab()
     {
-        await using var pool = new TabPool(() => Task.FromResult(browser.Browser), () => new BrowserNewContextOptions(), seedsPerTab: 50);
+        await using var pool = Pool(seedsPerTab: 50);
         var site = new MemorySite();
 
         var first = await pool.RentAsync();
@@ -127,7 +127,7 @@ public sealed class TabReuseTests
     [Test]
     public async Task ATabIsReplacedAfterItsLimitOfSeedsOrAnAbnormalEnd()
     {
-        await using var pool = new TabPool(() => Task.FromResult(browser.Browser), () => new BrowserNewContextOptions(), seedsPerTab: 2);
+        await using var pool = Pool(seedsPerTab: 2);
         var site = new MemorySite();
         var tab = await pool.RentAsync();
         tab.Listen(site);
@@ -150,7 +150,7 @@ public sealed class TabReuseTests
     [Test]
     public async Task ArchivedRenderingInAReusedTabRunsNoScriptAndTheNextSeedRunsScriptsAgain()
     {
-        await using var pool = new TabPool(() => Task.FromResult(browser.Browser), () => new BrowserNewContextOptions(), seedsPerTab: 50);
+        await using var pool = Pool(seedsPerTab: 50);
         var site = new MemorySite();
         var tab = await pool.RentAsync();
         tab.Listen(site);
@@ -167,6 +167,8 @@ public sealed class TabReuseTests
         Assert.That(await next.Page.TextContentAsync("#x"), Is.EqualTo("script ran"));
         await pool.ReturnAsync(next, clean: true);
     }
+
+    private TabPool Pool(int seedsPerTab) => new(() => Task.FromResult(browser.Browser), () => new BrowserNewContextOptions(), seedsPerTab);
 
     /// <summary>Two origins' pages from memory; every request's Cookie header noted.</summary>
     private sealed class MemorySite : ITabListener
