@@ -70,12 +70,20 @@ public sealed class PageCapturer : IAsyncDisposable
         }
 
         BrowserTab tab;
+        var renting = tabs.RentAsync();
         try
         {
-            tab = await tabs.RentAsync().WaitAsync(deadline.Token).ConfigureAwait(false);
+            tab = await renting.WaitAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
+            // The tab may still open after the wait has ended; nobody will use it, so it is closed when it does.
+            _ = CloseWhenOpenedAsync(renting);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
             return fetched with { Error = $"the capture exceeded its total time limit of {options.TotalTimeout.TotalSeconds:0} s" };
         }
 
@@ -96,6 +104,18 @@ public sealed class PageCapturer : IAsyncDisposable
         finally
         {
             await tabs.ReturnAsync(tab, clean).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseWhenOpenedAsync(Task<BrowserTab> renting)
+    {
+        try
+        {
+            await (await renting.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException or ObjectDisposedException)
+        {
+            // it never opened: nothing to close
         }
     }
 
