@@ -3,7 +3,7 @@ namespace Archive.Tests;
 /// <summary>Where the repository, its seeds and the shared corpus are, wherever the tests run from.</summary>
 internal static class TestPaths
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestSite.Repository.Root;
 
     public static string Seeds => Path.Combine(RepositoryRoot, "seeds");
 
@@ -25,18 +25,5 @@ internal static class TestPaths
         {
             Assert.Ignore($"The shared corpus is not at {Corpus}; these tests need it beside the repository.");
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Archive.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Archive.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -37,6 +37,13 @@ internal static class AcceptCommand
             var missing = 0;
             foreach (var id in ids)
             {
+                if (SeedId.Problem(id) is not null)
+                {
+                    missing++;
+                    console.Error.WriteLine($"archive accept: '{id}' is not a seed id (ids are seed file names without the extension)");
+                    continue;
+                }
+
                 var state = await store.AcceptAsync(id, cancellationToken).ConfigureAwait(false);
                 if (state is null)
                 {

@@ -26,6 +26,7 @@ internal static class CheckCommand
         var html = new Option<string?>("--html") { Description = "Where to write the HTML report's index (default: index.html in --reports; seed pages and files go beside it)." };
         var junit = new Option<string?>("--junit") { Description = "Where to write the JUnit XML report (default: junit.xml in --reports)." };
         var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown summary (default: summary.md in --reports)." };
+        var reportUrl = new Option<string?>("--report-url") { Description = "The URL the HTML report will be read at (a CI artefact), for the Markdown summary's links; without it they are relative to the summary's file." };
         var maps = new Option<string[]>("--map") { Description = "FROM=TO: fetch URLs starting with FROM from TO instead (repeatable; the longest FROM wins). Reports keep the original URLs.", AllowMultipleArgumentsPerToken = false };
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Let seeds and pages reach loopback and private network addresses." };
         var browserPath = new Option<string?>("--browser-path") { Description = "The Chromium or Chrome binary to launch (else $ARCHIVE_CHROMIUM, Playwright's browser, then the system's)." };
@@ -56,7 +57,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
-            paths, reports, json, html, junit, markdown, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, seedsPerTab, snapshots, noSnapshots,
+            paths, reports, json, html, junit, markdown, reportUrl, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, seedsPerTab, snapshots, noSnapshots,
             ignoreSelectors, masks, ignoreRules, noLinks, exclude, linkConcurrency, cacheTtl, linkCache, userAgent, timeGate, noMemento,
             configOption, shard, stale, freshRun, quiet, verbose,
         };
@@ -72,6 +73,13 @@ internal static class CheckCommand
             if (r.GetValueOrDefault<string?>() is { } text && !DurationText.TryParse(text, out _))
             {
                 r.AddError($"--stale-after '{text}' is not a duration such as 90s, 30m, 24h or 7d");
+            }
+        });
+        reportUrl.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } text && (!WebUrl.TryParseAbsolute(text, out var url, out _) || !WebUrl.IsHttp(url)))
+            {
+                r.AddError($"--report-url '{text}' is not an absolute http(s) URL");
             }
         });
         CliValidation.InRange(linkConcurrency, 1, 1024, "--link-concurrency must be between 1 and 1024");
@@ -151,7 +159,7 @@ internal static class CheckCommand
             double PickDouble(Option<double> option, double? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option) : fromConfig.Value;
             string PickString(Option<string> option, string? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option)! : fromConfig;
             var page = TimeSpan.FromSeconds(PickDouble(pageTimeout, config.PageTimeout));
-            var snapshotRoot = parse.GetValue(noSnapshots) ? null : PickString(snapshots, config.Snapshots);
+            var snapshotRoot = parse.GetValue(noSnapshots) ? null : Path.GetFullPath(PickString(snapshots, config.Snapshots));
             var cacheText = parse.GetValue(cacheTtl);
             TimeSpan? ttl = DurationText.TryParse(cacheText, out var fresh) ? fresh : config.Links?.CacheTtl;
             var excludes = Given(parse, exclude)
@@ -165,17 +173,38 @@ internal static class CheckCommand
                 Exclude = excludes,
                 TimeGate = mementoOff ? null : Given(parse, timeGate) ? new Uri(parse.GetValue(timeGate)!) : config.Links?.MementoTimeGate ?? LinkOptions.WaybackTimeGate,
                 CacheTtl = ttl,
-                CacheFile = ttl is null ? null : parse.GetValue(linkCache) ?? config.Links?.Cache ?? Path.Combine(snapshotRoot ?? ".", "link-cache.json"),
+                CacheFile = ttl is null ? null : Path.GetFullPath(parse.GetValue(linkCache) ?? config.Links?.Cache ?? Path.Combine(snapshotRoot ?? ".", "link-cache.json")),
             };
             _ = Shard.TryParse(parse.GetValue(shard) ?? "1/1", out var part, out _);
             TimeSpan? staleAfter = DurationText.TryParse(parse.GetValue(stale), out var age) ? age : config.StaleAfter;
-            var folder = ReportPaths.In(PickString(reports, config.Reports));
+            // Paths are made full once, here: every stage below sees the folder the user meant, wherever it runs.
+            var folderPath = PickString(reports, config.Reports);
+            if (ReportPaths.IsStandardOutput(folderPath))
+            {
+                console.Error.WriteLine("archive check: --reports names a folder; send one report to standard output with --json -, --junit - or --markdown -");
+                return (int)ExitCode.InputError;
+            }
+
+            var folder = ReportPaths.In(Path.GetFullPath(folderPath));
             var outputs = new ReportPaths(
-                parse.GetValue(json) ?? config.Json ?? folder.Json,
-                parse.GetValue(html) ?? config.Html ?? folder.Html,
-                parse.GetValue(junit) ?? config.JUnit ?? folder.JUnit,
-                parse.GetValue(markdown) ?? config.Markdown ?? folder.Markdown);
-            var journal = outputs.Json! + ".journal";
+                FullPath(parse.GetValue(json) ?? config.Json) ?? folder.Json,
+                FullPath(parse.GetValue(html) ?? config.Html) ?? folder.Html,
+                FullPath(parse.GetValue(junit) ?? config.JUnit) ?? folder.JUnit,
+                FullPath(parse.GetValue(markdown) ?? config.Markdown) ?? folder.Markdown)
+            {
+                OpenStandardOutput = console.StandardOutput,
+                ReportUrl = parse.GetValue(reportUrl) is { } address ? new Uri(address) : null,
+            };
+            if (Problem(outputs) is { } problem)
+            {
+                console.Error.WriteLine("archive check: " + problem);
+                return (int)ExitCode.InputError;
+            }
+
+            // A report on standard output must be all that is there: progress and the summary go to standard error.
+            var terminal = outputs.ToStandardOutput is null ? console : console with { Out = console.Error };
+
+            var journal = (ReportPaths.IsStandardOutput(outputs.Json) ? folder.Json : outputs.Json!) + ".journal";
             if (parse.GetValue(freshRun) && File.Exists(journal))
             {
                 File.Delete(journal);
@@ -198,9 +227,46 @@ internal static class CheckCommand
             };
             var seedPaths = Given(parse, paths) || config.Seeds is not { } configured ? parse.GetValue(paths) ?? [] : SeedGlobs.Expand(configured);
             var verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
-            return await RunAsync(console, options, seedPaths, outputs, verbosity, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(terminal, options, seedPaths, outputs, verbosity, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    private static string? FullPath(string? path) => path is null || ReportPaths.IsStandardOutput(path) ? path : Path.GetFullPath(path);
+
+    /// <summary>What is wrong with where the reports are to go: standard output holds one report at most, and never the HTML one.</summary>
+    private static string? Problem(ReportPaths outputs)
+    {
+        if (ReportPaths.IsStandardOutput(outputs.Html))
+        {
+            return "--html cannot be '-': the HTML report is a folder of pages (send --json, --junit or --markdown to standard output)";
+        }
+
+        var toStandardOutput = new[] { ("--json", outputs.Json), ("--junit", outputs.JUnit), ("--markdown", outputs.Markdown) }
+            .Where(o => ReportPaths.IsStandardOutput(o.Item2)).Select(o => o.Item1).ToList();
+        return toStandardOutput.Count > 1
+            ? $"only one report can go to standard output, not {string.Join(" and ", toStandardOutput)}"
+            : null;
+    }
+
+    /// <summary>Where the run will write, checked before the browser starts (exit 3 with one sentence, as the README says).</summary>
+    private static string? Preflight(CheckOptions options, ReportPaths outputs)
+    {
+        var folders = new List<(string Folder, string What)>();
+        if (options.SnapshotRoot is { } snapshots)
+        {
+            folders.Add((snapshots, "snapshots"));
+        }
+
+        foreach (var file in new[] { outputs.Json, outputs.Html, outputs.JUnit, outputs.Markdown, options.Links.CacheFile })
+        {
+            if (file is not null && !ReportPaths.IsStandardOutput(file) && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            {
+                folders.Add((folder, file == options.Links.CacheFile ? "link cache" : "reports"));
+            }
+        }
+
+        return folders.DistinctBy(f => f.Folder).Select(f => WritableFolder.Problem(f.Folder, f.What)).FirstOrDefault(p => p is not null);
     }
 
     /// <summary>Whether the user said it (on the command line), rather than the parser filling in a default.</summary>
@@ -220,6 +286,12 @@ internal static class CheckCommand
 
     private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, ReportPaths outputs, Verbosity verbosity, CancellationToken cancellationToken)
     {
+        if (Preflight(options, outputs) is { } unwritable)
+        {
+            console.Error.WriteLine("archive check: " + unwritable);
+            return (int)ExitCode.ToolFailure;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         RunReport report;
         ExitCode exit;
@@ -267,7 +339,7 @@ internal static class CheckCommand
         var broken = report.Seeds.Count(x => x.Breaches.Count > 0);
         console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error; {broken} break the policy; in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {outputs.Html ?? outputs.Json}"));
+            $"{s.Total} seed(s): {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error; {broken} break the policy; in {stopwatch.Elapsed.TotalSeconds:0.0} s; report: {outputs.Html ?? outputs.Json ?? outputs.JUnit ?? outputs.Markdown}"));
         if (verbosity != Verbosity.Quiet && s.Links is { } l && l.Ok + l.Redirect + l.Dead + l.Soft404 + l.Timeout + l.Error > 0)
         {
             console.Out.WriteLine($"links: {l.Ok} ok, {l.Redirect} redirect, {l.Dead} dead, {l.Soft404} soft-404, {l.Timeout} timeout, {l.Error} error, {l.Skipped} skipped");

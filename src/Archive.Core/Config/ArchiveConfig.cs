@@ -70,32 +70,46 @@ public sealed record ArchiveConfig(
                 var at = "$." + p.Name;
                 config = p.Name switch
                 {
-                    "seeds" => config with { Seeds = Strings(p.Value, at) },
+                    "seeds" => config with { Seeds = Strings(p.Value, at).Select(Beside).ToList() },
                     "maps" => config with { Maps = Maps(p.Value, at) },
                     "concurrency" => config with { Concurrency = Int(p.Value, at, 1, 64) },
                     "pageTimeout" => config with { PageTimeout = Number(p.Value, at, 0.001, 3600) },
                     "totalTimeout" => config with { TotalTimeout = Number(p.Value, at, 0.001, 3600) },
                     "seedsPerTab" => config with { SeedsPerTab = Int(p.Value, at, 1, 100_000) },
                     "allowPrivate" => config with { AllowPrivate = Bool(p.Value, at) },
-                    "snapshots" => config with { Snapshots = String(p.Value, at) },
-                    "reports" => config with { Reports = String(p.Value, at) },
+                    "snapshots" => config with { Snapshots = FilePath(p.Value, at) },
+                    "reports" => config with { Reports = FilePath(p.Value, at) },
                     "userAgent" => config with { UserAgent = String(p.Value, at) },
                     "ignore" => config with { Ignore = Ignore(p.Value, at) },
                     "links" => config with { Links = Links(p.Value, at) },
                     "policy" => config with { Policy = Policy(p.Value, at) },
                     "staleAfter" => config with { StaleAfter = Duration(p.Value, at) },
-                    "browserPath" => config with { BrowserPath = String(p.Value, at) },
+                    "browserPath" => config with { BrowserPath = String(p.Value, at) is var browser && browser.Contains('/', StringComparison.Ordinal) ? Beside(browser) : browser },
                     "browserEndpoint" => config with { BrowserEndpoint = String(p.Value, at) },
-                    "json" => config with { Json = String(p.Value, at) },
-                    "html" => config with { Html = String(p.Value, at) },
-                    "junit" => config with { JUnit = String(p.Value, at) },
-                    "markdown" => config with { Markdown = String(p.Value, at) },
+                    "json" => config with { Json = FilePath(p.Value, at) },
+                    "html" => config with { Html = FilePath(p.Value, at) },
+                    "junit" => config with { JUnit = FilePath(p.Value, at) },
+                    "markdown" => config with { Markdown = FilePath(p.Value, at) },
                     _ => throw Error(at, "unknown setting (expected seeds, maps, concurrency, pageTimeout, totalTimeout, seedsPerTab, allowPrivate, snapshots, reports, json, html, junit, markdown, userAgent, browserPath, browserEndpoint, ignore, links, policy or staleAfter)"),
                 };
             }
 
             return config;
         }
+
+        /// <summary>
+        /// A path in the file is relative to the file's folder, not to wherever the run was started from: a
+        /// config kept beside the seeds works from any working directory.
+        /// </summary>
+        private string Beside(string path) =>
+            System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file) ?? string.Empty, path);
+
+        private string FilePath(JsonElement element, string at) => String(element, at) switch
+        {
+            "" => throw Error(at, "expected a path, found an empty string"),
+            "-" => "-", // standard output, not a file beside the config
+            var path => Beside(path),
+        };
 
         private ConfigException Error(string at, string problem) => new($"{file}: {at}: {problem}");
 
@@ -164,7 +178,7 @@ public sealed record ArchiveConfig(
                     "exclude" => links with { Exclude = Strings(p.Value, here).Select((pattern, i) => Pattern(pattern, $"{here}[{i}]")).ToList() },
                     "concurrency" => links with { Concurrency = Int(p.Value, here, 1, 1024) },
                     "cacheTtl" => links with { CacheTtl = Duration(p.Value, here) },
-                    "cache" => links with { Cache = String(p.Value, here) },
+                    "cache" => links with { Cache = FilePath(p.Value, here) },
                     "memento" => links with { Memento = Bool(p.Value, here) },
                     "mementoTimegate" => links with { MementoTimeGate = Http(String(p.Value, here), here) },
                     _ => throw Error(here, "unknown setting (expected enabled, exclude, concurrency, cacheTtl, cache, memento or mementoTimegate)"),

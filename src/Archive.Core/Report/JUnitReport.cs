@@ -42,10 +42,14 @@ public static class JUnitReport
                 suite));
     }
 
-    public static Task WriteAsync(string path, RunReport report, CancellationToken cancellationToken)
+    public static Task WriteAsync(string path, RunReport report, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAllTextAsync(path, Text(report), cancellationToken);
+
+    /// <summary>The whole document as the file holds it: declaration, root, final line break.</summary>
+    public static string Text(RunReport report)
     {
         var document = Build(report);
-        return AtomicFile.WriteAllTextAsync(path, document.Declaration + "\n" + document.Root + "\n", cancellationToken);
+        return document.Declaration + "\n" + document.Root + "\n";
     }
 
     private static XElement TestCase(SeedReport seed)

@@ -28,12 +28,11 @@ public static class JsonReport
 
     /// <summary>Streamed to the file: a 1,000-seed report is ~20 MB of JSON, which as one string cost ~100 MB at the run's end.</summary>
     public static Task WriteAsync(string path, RunReport report, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(
-            path,
-            async (stream, token) =>
-            {
-                await JsonSerializer.SerializeAsync(stream, report, Options, token).ConfigureAwait(false);
-                stream.WriteByte((byte)'\n');
-            },
-            cancellationToken);
+        AtomicFile.WriteAsync(path, (stream, token) => WriteAsync(stream, report, token), cancellationToken);
+
+    public static async Task WriteAsync(Stream stream, RunReport report, CancellationToken cancellationToken)
+    {
+        await JsonSerializer.SerializeAsync(stream, report, Options, cancellationToken).ConfigureAwait(false);
+        stream.WriteByte((byte)'\n');
+    }
 }

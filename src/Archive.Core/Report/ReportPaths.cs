@@ -1,11 +1,29 @@
+using Archive.IO;
 using Archive.Report.Html;
 
 namespace Archive.Report;
 
-/// <summary>Where a run's reports go; a null path writes no file of that format.</summary>
+/// <summary>
+/// Where a run's reports go; a null path writes no file of that format. <see cref="StandardOutput"/> (<c>-</c>, or
+/// <c>/dev/stdout</c>) sends a report to <see cref="OpenStandardOutput"/> instead of a file.
+/// </summary>
 public sealed record ReportPaths(string? Json, string? Html, string? JUnit, string? Markdown)
 {
     public const string DefaultFolder = "reports/latest";
+    public const string StandardOutput = "-";
+
+    /// <summary>The stream a report sent to standard output is written to (the CLI's console).</summary>
+    public Func<Stream> OpenStandardOutput { get; init; } = Console.OpenStandardOutput;
+
+    /// <summary>The address the HTML report will be read at (a CI artefact's URL), for the links the Markdown summary gives.</summary>
+    public Uri? ReportUrl { get; init; }
+
+    /// <summary>Whether the path means standard output rather than a file of that name.</summary>
+    public static bool IsStandardOutput(string? path) => path is StandardOutput or "/dev/stdout";
+
+    /// <summary>The one report that goes to standard output, if any (the CLI then keeps its own output on standard error).</summary>
+    public string? ToStandardOutput =>
+        IsStandardOutput(Json) ? "--json" : IsStandardOutput(JUnit) ? "--junit" : IsStandardOutput(Markdown) ? "--markdown" : null;
 
     /// <summary>All four formats in one folder: report.json, index.html (with seeds/ and files/), junit.xml, summary.md.</summary>
     public static ReportPaths In(string folder) => new(
@@ -19,24 +37,62 @@ public sealed record ReportPaths(string? Json, string? Html, string? JUnit, stri
     {
         if (Json is not null)
         {
-            await JsonReport.WriteAsync(Json, report, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(Json, (stream, token) => JsonReport.WriteAsync(stream, report, token), cancellationToken).ConfigureAwait(false);
         }
 
         if (JUnit is not null)
         {
-            await JUnitReport.WriteAsync(JUnit, report, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(JUnit, JUnitReport.Text(report), cancellationToken).ConfigureAwait(false);
         }
 
         if (Html is not null)
         {
+            if (IsStandardOutput(Html))
+            {
+                throw new ArgumentException("the HTML report is a folder of pages and cannot go to standard output");
+            }
+
             await HtmlReport.WriteAsync(report, Html, snapshotsRoot, cancellationToken).ConfigureAwait(false);
         }
 
         if (Markdown is not null)
         {
-            // The summary links the HTML report as its reader will find it: relative to where the summary lies.
-            var link = Html is null ? null : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(Markdown))!, Path.GetFullPath(Html)).Replace('\\', '/');
-            await MarkdownReport.WriteAsync(Markdown, report, link, cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(Markdown, MarkdownReport.Build(report, HtmlLink()), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Where the summary's reader finds the HTML report: at <see cref="ReportUrl"/> when given (a summary shown in
+    /// a CI step or a pull request has no folder beside it), else relative to the summary's own file.
+    /// </summary>
+    private string? HtmlLink()
+    {
+        if (ReportUrl is { } url)
+        {
+            return url.AbsoluteUri;
+        }
+
+        return Html is null || Markdown is null || IsStandardOutput(Markdown)
+            ? null
+            : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(Markdown))!, Path.GetFullPath(Html)).Replace('\\', '/');
+    }
+
+    private Task WriteTextAsync(string path, string text, CancellationToken cancellationToken) =>
+        WriteAsync(path, (stream, token) => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), token).AsTask(), cancellationToken);
+
+    private async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (!IsStandardOutput(path))
+        {
+            await AtomicFile.WriteAsync(path, write, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var stream = OpenStandardOutput();
+        await using (stream.ConfigureAwait(false))
+        {
+            await write(stream, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

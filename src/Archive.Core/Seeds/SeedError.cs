@@ -30,8 +30,27 @@ public sealed record SeedLoad
     public static SeedLoad Failed(SeedError error) => new(error.Path, SeedId.FromPath(error.Path), null, error);
 }
 
-/// <summary>A seed's id is its file name without the extension.</summary>
+/// <summary>
+/// A seed's id is its file name without the extension. The id names the seed's snapshot folder and is matched by
+/// shards, globs and <c>archive accept</c>, so it must be a plain, single folder name: <see cref="Problem"/> says
+/// why one is not, and such a seed is refused as an input error rather than renamed (a renamed id would no
+/// longer match what the user types).
+/// </summary>
 public static class SeedId
 {
+    /// <summary>Names the snapshot store keeps for itself beside the seeds' folders.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "_media", "history.jsonl", "link-cache.json", "README.md" };
+
     public static string FromPath(string path) => System.IO.Path.GetFileNameWithoutExtension(path.TrimEnd('/', '\\'));
+
+    /// <returns>Why <paramref name="id"/> cannot name a seed's folder, or null when it can.</returns>
+    public static string? Problem(string id) => id switch
+    {
+        "" => "the file name gives an empty seed id: name the file after the seed, e.g. 'my-article.txt'",
+        "." or ".." => $"the file name gives the seed id '{id}', which would name a folder above the snapshots: rename the file",
+        _ when id.StartsWith('.') => $"the file name gives the seed id '{id}', which starts with '.' (hidden and kept for unfinished snapshots): rename the file",
+        _ when Reserved.Contains(id) => $"the file name gives the seed id '{id}', a name the snapshot folder keeps for itself: rename the file",
+        _ when id.Any(c => char.IsControl(c) || c is '/' or '\\') => "the file name gives a seed id with a control character or a path separator: rename the file",
+        _ => null,
+    };
 }

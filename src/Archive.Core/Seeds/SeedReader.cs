@@ -45,6 +45,11 @@ public sealed class SeedReader(SeedReaderOptions? options = null)
     /// <summary>Reads a seed from bytes already in memory (the file name still gives the id).</summary>
     public SeedLoad Parse(string path, ReadOnlySpan<byte> bytes, DateTimeOffset lastModified)
     {
+        if (SeedId.Problem(SeedId.FromPath(path)) is { } badId)
+        {
+            return Fail(path, null, badId);
+        }
+
         if (bytes.Length > options.MaxBytes)
         {
             return Fail(path, null, $"the file is {Megabytes(bytes.Length)}, over the {Megabytes(options.MaxBytes)} limit for a seed");

@@ -16,7 +16,7 @@ public sealed partial class SnapshotStore
     /// <summary>Accepts the seed's latest judged capture as its accepted state; null when it has none yet.</summary>
     public async Task<AcceptedState?> AcceptAsync(string seedId, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Root, seedId);
+        var folder = SeedFolder(seedId);
         if (!Directory.Exists(folder))
         {
             return null;
@@ -41,7 +41,7 @@ public sealed partial class SnapshotStore
     /// <exception cref="InvalidDataException">The accepted-state file is damaged; the message names it.</exception>
     public async Task<AcceptedState?> ReadAcceptedAsync(string seedId, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Root, seedId, AcceptedFile);
+        var path = Path.Combine(SeedFolder(seedId), AcceptedFile);
         if (!File.Exists(path))
         {
             return null;

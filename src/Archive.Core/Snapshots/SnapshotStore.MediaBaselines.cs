@@ -11,7 +11,7 @@ public sealed partial class SnapshotStore
 {
     public async Task<IReadOnlyDictionary<string, MediaBaselineEntry>> ReadAsync(string seedId, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Root, seedId, MediaBaselineFile);
+        var path = Path.Combine(SeedFolder(seedId), MediaBaselineFile);
         if (!File.Exists(path))
         {
             return new Dictionary<string, MediaBaselineEntry>();
@@ -69,6 +69,6 @@ public sealed partial class SnapshotStore
         }
 
         var sorted = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(Root, seedId, MediaBaselineFile), JsonSerializer.Serialize(sorted, Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(SeedFolder(seedId), MediaBaselineFile), JsonSerializer.Serialize(sorted, Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -4,6 +4,7 @@ using Archive.Capture;
 using Archive.IO;
 using Archive.Media;
 using Archive.Report;
+using Archive.Seeds;
 using Archive.Verdict;
 
 namespace Archive.Snapshots;
@@ -21,7 +22,13 @@ public sealed partial class SnapshotStore(string root) : IMediaBaselines
     public const string AcceptedFile = "accepted.json";
     private const string TempPrefix = ".incomplete-";
 
-    public string Root { get; } = root;
+    /// <summary>The store's folder as a full path: a relative one is taken against the working directory once, here.</summary>
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>A seed's own folder; an id that could name anything else (see <see cref="SeedId.Problem"/>) is refused.</summary>
+    public string SeedFolder(string seedId) => SeedId.Problem(seedId) is { } problem
+        ? throw new ArgumentException($"seed id '{seedId}' cannot name a snapshot folder: {problem}", nameof(seedId))
+        : Path.Combine(Root, seedId);
 
     /// <summary>Removes what killed runs left half-written.</summary>
     public int SweepIncomplete()
@@ -56,7 +63,7 @@ public sealed partial class SnapshotStore(string root) : IMediaBaselines
     public async Task<string> WriteAsync(string seedId, PageCapture capture, CancellationToken cancellationToken, IReadOnlyDictionary<string, byte[]>? files = null)
     {
         var name = capture.CapturedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var seedFolder = Path.Combine(Root, seedId);
+        var seedFolder = SeedFolder(seedId);
         var final = Path.Combine(seedFolder, name);
         for (var n = 2; Directory.Exists(final); n++)
         {
@@ -122,12 +129,12 @@ public sealed partial class SnapshotStore(string root) : IMediaBaselines
     /// </summary>
     public async Task<byte[]?> ReadArchivedRenderingAsync(string seedId, string bodyHash, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Root, seedId, $"archived-{bodyHash}.jpg");
+        var path = Path.Combine(SeedFolder(seedId), $"archived-{bodyHash}.jpg");
         return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public Task WriteArchivedRenderingAsync(string seedId, string bodyHash, byte[] jpeg, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllBytesAsync(Path.Combine(Root, seedId, $"archived-{bodyHash}.jpg"), jpeg, cancellationToken);
+        AtomicFile.WriteAllBytesAsync(Path.Combine(SeedFolder(seedId), $"archived-{bodyHash}.jpg"), jpeg, cancellationToken);
 
     /// <summary>capture.json: the capture without its bulky parts, which sit beside it as files.</summary>
     private sealed record CaptureFacts(

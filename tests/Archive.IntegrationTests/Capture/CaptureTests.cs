@@ -115,17 +115,6 @@ public sealed class CaptureTests
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Archive.sln")))
-        {
-            dir = dir.Parent!;
-        }
-
-        return dir.FullName;
-    }
-
     private Task<PageCapture> Capture(string path) => capturer.CaptureAsync(LiveSite.Public(path), CancellationToken.None);
 
     [Test]
@@ -294,8 +283,7 @@ public sealed class CaptureTests
             Assert.That(JsonReport.Serialize(report), Does.Not.Contain("127.0.0.1"), "reports show original URLs only");
         });
 
-        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "report.schema.json")));
-        Assert.That(schema.Validate(JsonReport.Serialize(report)).Select(e => e.ToString()), Is.Empty, "a real run's report validates against the schema");
+        Assert.That(ReportSchema.Errors(JsonReport.Serialize(report)), Is.Empty, "a real run's report validates against the schema");
 
         var folder = Path.Combine(snapshots, byId["a-unchanged"].Snapshot!);
         Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.jpg", "archived.jpg", "result.json" }));

@@ -27,11 +27,14 @@ public sealed class ArchiveConfigTests
             }
             """);
         var config = ArchiveConfig.Load(path);
-        Assert.That(config.Seeds, Is.EqualTo(new[] { "seeds/rfi-*.txt" }));
+        // Paths in the file are taken from the file's folder, wherever the run starts.
+        string Beside(string relative) => Path.Combine(temp.Path, relative);
+        Assert.That(config.Seeds, Is.EqualTo(new[] { Beside("seeds/rfi-*.txt") }));
+        Assert.That((config.Snapshots, config.Reports), Is.EqualTo((Beside("snaps"), Beside("out"))));
         Assert.That(config.Maps!.Single().From, Is.EqualTo("https://www.rfi.fr/"));
         Assert.That((config.Concurrency, config.PageTimeout, config.TotalTimeout, config.SeedsPerTab, config.AllowPrivate), Is.EqualTo((3, 20.0, 90.0, (int?)7, true)));
         Assert.That(config.StaleAfter, Is.EqualTo(TimeSpan.FromDays(7)));
-        Assert.That((config.Json, config.Html, config.JUnit, config.Markdown, config.BrowserPath, config.BrowserEndpoint), Is.EqualTo(("out/r.json", "site/index.html", "ci/junit.xml", "ci/summary.md", "/usr/bin/chromium", "ws://fleet:3000/")));
+        Assert.That((config.Json, config.Html, config.JUnit, config.Markdown, config.BrowserPath, config.BrowserEndpoint), Is.EqualTo((Beside("out/r.json"), Beside("site/index.html"), Beside("ci/junit.xml"), Beside("ci/summary.md"), "/usr/bin/chromium", "ws://fleet:3000/")));
         Assert.That(config.Links!.CacheTtl, Is.EqualTo(TimeSpan.FromHours(24)));
         Assert.That(config.Links.Memento, Is.False);
         var policy = config.Policy!;

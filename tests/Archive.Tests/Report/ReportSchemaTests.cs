@@ -2,7 +2,6 @@ using Archive.Links;
 using Archive.Report;
 using Archive.TestSite;
 using Archive.Verdict;
-using NJsonSchema;
 
 namespace Archive.Tests.Report;
 
@@ -10,16 +9,12 @@ namespace Archive.Tests.Report;
 public sealed class ReportSchemaTests
 {
 
-    private static async Task<JsonSchema> Schema() =>
-        await JsonSchema.FromJsonAsync(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "docs", "report.schema.json")));
-
     private static RunReport EveryShape() => SampleReports.EveryShape();
 
     [Test]
-    public async Task EveryShapeTheToolWritesIsValid()
+    public void EveryShapeTheToolWritesIsValid()
     {
-        var errors = (await Schema()).Validate(JsonReport.Serialize(EveryShape()));
-        Assert.That(errors.Select(e => e.ToString()), Is.Empty);
+        Assert.That(ReportSchema.Errors(JsonReport.Serialize(EveryShape())), Is.Empty);
     }
 
     [Test]
@@ -43,11 +38,11 @@ public sealed class ReportSchemaTests
     [TestCase("\"format\": \"webp\"", "\"format\": \"WebP\"")]
     [TestCase("\"signal\": \"likeMissingPage\"", "\"signal\": \"hunch\"")]
     [TestCase("\"kind\": \"source\"", "\"kind\": \"page\"")]
-    public async Task TheSchemaRejectsWhatBreaksTheContract(string good, string bad)
+    public void TheSchemaRejectsWhatBreaksTheContract(string good, string bad)
     {
         var json = JsonReport.Serialize(EveryShape());
         Assert.That(json, Does.Contain(good));
-        Assert.That((await Schema()).Validate(json.Replace(good, bad, StringComparison.Ordinal)), Is.Not.Empty);
+        Assert.That(ReportSchema.Errors(json.Replace(good, bad, StringComparison.Ordinal)), Is.Not.Empty);
     }
 
     [Test]

@@ -16,6 +16,33 @@ public sealed class BadSeedTests
     [TearDown]
     public void RemoveDirectory() => dir.Dispose();
 
+    [TestCase("...txt", "'..', which would name a folder above the snapshots")]
+    [TestCase("..txt", "'.', which would name a folder above the snapshots")]
+    [TestCase(".txt", "an empty seed id")]
+    [TestCase(".hidden.txt", "'.hidden', which starts with '.'")]
+    [TestCase("_media.txt", "'_media', a name the snapshot folder keeps for itself")]
+    [TestCase("history.jsonl.txt", "'history.jsonl', a name the snapshot folder keeps for itself")]
+    [TestCase("tab\there.txt", "a control character or a path separator")]
+    [TestCase("back\\slash.txt", "a control character or a path separator")]
+    public async Task AFileNameThatGivesNoSafeSeedIdIsAnInputError(string name, string message)
+    {
+        var path = dir.Write(name, Good);
+        var load = await new SeedReader().ReadAsync(path);
+        Assert.That(load.Seed, Is.Null);
+        Assert.That(load.Error!.ToString(), Does.StartWith(path + ": ").And.Contain(message));
+    }
+
+    [Test]
+    public void TheSnapshotStoreRefusesAnIdThatIsNoFolderName()
+    {
+        var store = new Archive.Snapshots.SnapshotStore(dir.Path);
+        Assert.That(store.SeedFolder("story"), Is.EqualTo(Path.Combine(dir.Path, "story")));
+        foreach (var id in new[] { "..", ".", "", "a/b", "_media" })
+        {
+            Assert.Throws<ArgumentException>(() => store.SeedFolder(id), id);
+        }
+    }
+
     [Test]
     public async Task TheGoodSeedReads()
     {
