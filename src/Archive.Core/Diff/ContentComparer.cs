@@ -75,7 +75,9 @@ public static class ContentComparer
         blocks.AddRange(outcome.Blocks);
 
         var archivedTokens = archived.Sum(a => a.Count);
-        var liveTokens = outcome.Compared.Sum(j => live[j].Count);
+        // Every matched token is counted on both sides (a block found elsewhere on the page is live text as well),
+        // so Matched ≤ both totals and each score below stays within 0..1.
+        var liveTokens = outcome.Compared.Sum(j => live[j].Count) + outcome.MatchedElsewhere;
         var similarity = archivedTokens + liveTokens == 0 ? 1 : 2.0 * outcome.Matched / (archivedTokens + liveTokens);
         var retained = archivedTokens == 0 ? 1 : (double)outcome.Matched / archivedTokens;
         var articleTokens = outcome.Paired.Sum(j => live[j].Count) + outcome.Inserted.Sum(j => live[j].Count) + outcome.Beyond.Sum(j => live[j].Count);
@@ -113,7 +115,8 @@ public static class ContentComparer
             blocks);
     }
 
-    private sealed record Outcome(List<BlockDiff> Blocks, int Matched, List<int> Paired, List<int> Inserted, List<int> Beyond)
+    /// <param name="MatchedElsewhere">Tokens of archived blocks found whole outside the compared article: matched, and live text too.</param>
+    private sealed record Outcome(List<BlockDiff> Blocks, int Matched, int MatchedElsewhere, List<int> Paired, List<int> Inserted, List<int> Beyond)
     {
         /// <summary>The live blocks the archive is compared with: those paired with an archived block, and insertions into the article.</summary>
         public IEnumerable<int> Compared => Paired.Concat(Inserted);
@@ -169,6 +172,7 @@ public static class ContentComparer
         var inserted = new List<int>();
         var beyond = new List<int>();
         var matched = 0;
+        var matchedElsewhere = 0;
         foreach (var step in aligned)
         {
             var a = step.Archived;
@@ -186,6 +190,7 @@ public static class ContentComparer
                     continue;
                 case BlockOp.Delete when elsewhere.Contains(interner.SequenceId(archived[a!.Value])):
                     matched += archived[a.Value].Count;
+                    matchedElsewhere += archived[a.Value].Count;
                     blocks.Add(new BlockDiff(BlockOp.Equal, archived[a.Value].Text, archived[a.Value].Text, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
                     continue;
                 case BlockOp.Delete:
@@ -212,7 +217,7 @@ public static class ContentComparer
                 Changes: step.Diff?.Changes));
         }
 
-        return new Outcome(blocks, matched, paired, inserted, beyond);
+        return new Outcome(blocks, matched, matchedElsewhere, paired, inserted, beyond);
     }
 
     /// <summary>Whether a block reads as prose: a paragraph or quotation of at least <see cref="MinProseTokens"/> tokens.</summary>

@@ -108,3 +108,65 @@ public sealed class ScoreTests
         Assert.That(text.Severity, Is.EqualTo(Severity.Replaced));
     }
 }
+
+/// <summary>Every score documented as 0..1 stays there by construction, whatever the live page does with the archived text.</summary>
+public sealed class ScoreBoundsTests
+{
+    private static readonly string[] Pool =
+    [
+        "The council approved the new harbour crossing after a long debate on Tuesday evening.",
+        "Work is expected to begin next spring and to last about three years, officials said.",
+        "Residents of the old town have campaigned against the plan for more than a decade.",
+        "中国外交部长王毅周三在圣彼得堡会见俄罗斯总统普京。",
+        "The mayor said the bridge would cut the journey across the bay to under ten minutes.",
+        "Opponents warned that the cost had doubled since the project was first proposed.",
+        "普京还提到，今年头几个月，贸易额超过1200亿美元。",
+        "A public inquiry is due to report on the environmental impact later this year.",
+    ];
+
+    [Test]
+    public void ScoresStayWithinZeroAndOneOverGeneratedPages()
+    {
+        var random = new Random(20261201);
+        var reader = new Archive.Seeds.SeedReader();
+        for (var n = 0; n < 400; n++)
+        {
+            var archived = Pool.OrderBy(_ => random.Next()).Take(random.Next(1, Pool.Length + 1)).ToList();
+            var header = new List<string>();
+            var article = new List<string>();
+            var footer = new List<string>();
+            foreach (var p in archived)
+            {
+                // Each archived paragraph kept, edited, moved out of the article, doubled, or dropped.
+                switch (random.Next(6))
+                {
+                    case 0: header.Add(p); break;
+                    case 1: footer.Add(p); article.Add(p); break;
+                    case 2: article.Add(p + " Updated."); break;
+                    case 3: break;
+                    default: article.Add(p); break;
+                }
+
+                if (random.Next(5) == 0)
+                {
+                    article.Add(Pool[random.Next(Pool.Length)]);
+                }
+            }
+
+            string Ps(IEnumerable<string> ps) => string.Concat(ps.Select(p => $"<p>{p}</p>"));
+            var html = $"<html><head><title>T</title></head><body><header>{Ps(header)}</header><main><article><h1>T</h1>{Ps(article)}</article></main><footer>{Ps(footer)}</footer></body></html>";
+            var seedText = $"<!--1695222902000-->\n[T](https://news.example/a)\n------\n\n{Ps(archived)}\n";
+            var seed = reader.Parse("/seeds/generated.txt", System.Text.Encoding.UTF8.GetBytes(seedText), DateTimeOffset.UnixEpoch).Seed!;
+            var text = ContentComparer.Compare(seed, html, seed.SourceUrl, IgnoreRules.None);
+            foreach (var (name, value) in new[] { ("similarity", text.Similarity), ("retained", text.Retained), ("coverage", text.Coverage), ("jaccard", text.Jaccard) })
+            {
+                Assert.That(value, Is.InRange(0.0, 1.0), $"{name} on case {n}: {html}");
+            }
+
+            foreach (var block in text.Blocks.Where(b => b.Similarity is not null))
+            {
+                Assert.That(block.Similarity!.Value, Is.InRange(0.0, 1.0), $"block similarity on case {n}");
+            }
+        }
+    }
+}
