@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Playwright;
 
 namespace Archive.Capture;
@@ -16,16 +18,29 @@ public sealed record BrowserOptions(string? ExecutablePath = null, string? Endpo
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--mute-audio", "--hide-scrollbars",
     ];
+
+    /// <summary>
+    /// Flags that leave a launched Chromium no direct way out (docs/security.md): every connection it would open
+    /// itself goes to the dead-end proxy on <paramref name="deadEndPort"/>, loopback included, and WebRTC may use
+    /// no UDP that bypasses the proxy.
+    /// </summary>
+    public static IReadOnlyList<string> IsolationArguments(int deadEndPort) =>
+    [
+        $"--proxy-server=http://127.0.0.1:{deadEndPort}", "--proxy-bypass-list=<-loopback>",
+        "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+    ];
 }
 
 /// <summary>One browser for a whole run; each seed gets a fresh context inside it.</summary>
 public sealed class BrowserHost : IAsyncDisposable
 {
     private readonly IPlaywright playwright;
+    private readonly Socket? deadEnd;
 
-    private BrowserHost(IPlaywright playwright, IBrowser browser, string description)
+    private BrowserHost(IPlaywright playwright, IBrowser browser, string description, Socket? deadEnd = null)
     {
         this.playwright = playwright;
+        this.deadEnd = deadEnd;
         Browser = browser;
         Description = description;
     }
@@ -38,6 +53,7 @@ public sealed class BrowserHost : IAsyncDisposable
     public static async Task<BrowserHost> StartAsync(BrowserOptions options)
     {
         var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        Socket? deadEnd = null;
         try
         {
             if (options.Endpoint is { Length: > 0 } endpoint)
@@ -51,17 +67,25 @@ public sealed class BrowserHost : IAsyncDisposable
 
             var location = BrowserLocator.Find(options.ExecutablePath)
                 ?? throw new BrowserUnavailableException(BrowserLocator.Advice(options.ExecutablePath));
+            // Chromium gets no network of its own. Every request a page makes is intercepted and answered by the
+            // tool's fetcher (maps, address policy), but Chromium still opens sockets by itself: preconnects for
+            // frames, popups, forms and refreshes, WebSockets, WebRTC. All of them are sent to a proxy that is a
+            // port bound and never listened on, so each is refused on this machine; "<-loopback>" takes away the
+            // proxy's implicit bypass for localhost and 127.0.0.1, which would otherwise be reached directly.
+            deadEnd = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            deadEnd.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = location.ExecutablePath,
                 Headless = true,
-                Args = BrowserOptions.LaunchArguments,
+                Args = [.. BrowserOptions.LaunchArguments, .. BrowserOptions.IsolationArguments(((IPEndPoint)deadEnd.LocalEndPoint!).Port)],
                 Timeout = 60_000,
             }).ConfigureAwait(false);
-            return new BrowserHost(playwright, browser, $"{location.ExecutablePath} (found by {location.FoundBy}, version {browser.Version})");
+            return new BrowserHost(playwright, browser, $"{location.ExecutablePath} (found by {location.FoundBy}, version {browser.Version})", deadEnd);
         }
         catch
         {
+            deadEnd?.Dispose();
             playwright.Dispose();
             throw;
         }
@@ -79,6 +103,7 @@ public sealed class BrowserHost : IAsyncDisposable
         }
 
         playwright.Dispose();
+        deadEnd?.Dispose();
     }
 }
 

@@ -14,32 +14,40 @@ namespace Archive.Web;
 /// </summary>
 public sealed class HttpFetcher : IDisposable
 {
-    private static readonly HttpRequestOptionsKey<bool> Trusted = new("archive.trusted");
-
     private static readonly HashSet<string> SkippedRequestHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "host", "connection", "content-length", "accept-encoding", "transfer-encoding", "keep-alive", "upgrade", "proxy-connection", "te",
     };
 
-    private readonly HttpClient client;
+    // Two pools, never one: a pooled connection is reused by host and port alone, so a connection a trusted (mapped)
+    // request opened to localhost:8080 would carry a later unmapped request to the same address past the check,
+    // which runs only when a connection is made. Each client's connections are made under its own rule.
+    private readonly HttpClient trustedClient;
+    private readonly HttpClient checkedClient;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> hostSlots = new(StringComparer.OrdinalIgnoreCase);
 
     public HttpFetcher(UrlMap map, FetchOptions options)
     {
         Map = map;
         Options = options;
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.All,
-            MaxConnectionsPerServer = options.PerHostConcurrency,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectTimeout = options.RequestTimeout,
-            ConnectCallback = ConnectAsync,
-        };
-        client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        trustedClient = Client(options, trusted: true);
+        checkedClient = Client(options, trusted: false);
     }
+
+    private static HttpClient Client(FetchOptions options, bool trusted) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        UseProxy = false, // every connection is made by ConnectAsync under the address policy, never by a proxy's rules
+        AutomaticDecompression = DecompressionMethods.All,
+        MaxConnectionsPerServer = options.PerHostConcurrency,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectTimeout = options.RequestTimeout,
+        ConnectCallback = (context, token) => ConnectAsync(context, trusted, token),
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
 
     public UrlMap Map { get; }
 
@@ -87,7 +95,8 @@ public sealed class HttpFetcher : IDisposable
 
     public void Dispose()
     {
-        client.Dispose();
+        trustedClient.Dispose();
+        checkedClient.Dispose();
         foreach (var slot in hostSlots.Values)
         {
             slot.Dispose();
@@ -185,7 +194,6 @@ public sealed class HttpFetcher : IDisposable
         timeout.CancelAfter(request.Timeout ?? Options.RequestTimeout);
         // HTTP/2 where the server offers it (ALPN over TLS), HTTP/1.1 otherwise: many requests to one host share a connection.
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), target) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
-        message.Options.Set(Trusted, trusted);
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
@@ -213,7 +221,7 @@ public sealed class HttpFetcher : IDisposable
 
         try
         {
-            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await (trusted ? trustedClient : checkedClient).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var headers = response.Headers.Concat(response.Content.Headers)
                 .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key.ToLowerInvariant(), v)))
                 .Where(h => h.Key is not ("content-encoding" or "content-length" or "transfer-encoding"))
@@ -291,11 +299,10 @@ public sealed class HttpFetcher : IDisposable
         return Answer.Failed(FetchFailureKind.Other, e.Message);
     }
 
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool trusted, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var addresses = await HostResolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
-        var trusted = context.InitialRequestMessage.Options.TryGetValue(Trusted, out var t) && t;
         var allowed = trusted ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
         if (allowed.Length == 0)
         {
