@@ -20,7 +20,8 @@ public static class ArchiveCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="interruptedExit">The exit code when <paramref name="cancellationToken"/> was cancelled by a signal (130 for SIGINT, 143 for SIGTERM).</param>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken, Func<int>? interruptedExit = null)
     {
         var root = Build(console);
         var parse = root.Parse(args);
@@ -46,10 +47,15 @@ public static class ArchiveCli
                 },
                 cancellationToken).ConfigureAwait(false);
         }
+        catch (RunInterruptedException e)
+        {
+            console.Error.WriteLine(e.Message);
+            return interruptedExit?.Invoke() ?? 130;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            console.Error.WriteLine("Cancelled.");
-            return (int)ExitCode.ToolFailure;
+            console.Error.WriteLine("interrupted");
+            return interruptedExit?.Invoke() ?? 130;
         }
 #pragma warning disable CA1031 // The tool's last line of defence: any failure becomes exit code 3 with its reason.
         catch (Exception e)
@@ -65,3 +71,6 @@ public static class ArchiveCli
         }
     }
 }
+
+/// <summary>A run stopped by a signal; the message says how far it got and how to go on.</summary>
+internal sealed class RunInterruptedException(string message, Exception inner) : Exception(message, inner);

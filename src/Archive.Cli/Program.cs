@@ -1,14 +1,21 @@
+using System.Runtime.InteropServices;
 using Archive.Cli;
 
+// SIGINT (Ctrl+C) and SIGTERM (a scheduler stopping the job) ask the run to stop cleanly: the journal is kept, one
+// plain line says how far it got, and the exit code is the shell's convention, 128 + the signal (130 or 143).
+// A second signal ends the process at once.
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+var exitOnInterrupt = 130;
+void Interrupt(PosixSignalContext context)
 {
-    // The first Ctrl+C asks the run to stop cleanly; a second one ends the process at once.
     if (!cancellation.IsCancellationRequested)
     {
-        e.Cancel = true;
+        context.Cancel = true;
+        exitOnInterrupt = context.Signal == PosixSignal.SIGTERM ? 143 : 130;
         cancellation.Cancel();
     }
-};
+}
 
-return await ArchiveCli.RunAsync(args, CliConsole.System(), cancellation.Token);
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+return await ArchiveCli.RunAsync(args, CliConsole.System(), cancellation.Token, () => exitOnInterrupt);

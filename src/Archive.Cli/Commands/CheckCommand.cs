@@ -293,6 +293,7 @@ internal static class CheckCommand
         }
 
         var stopwatch = Stopwatch.StartNew();
+        var counter = new Counter();
         RunReport report;
         ExitCode exit;
         try
@@ -307,7 +308,7 @@ internal static class CheckCommand
                     .StartAsync(async context =>
                     {
                         var bar = new BarProgress(context.AddTask("checking", maxValue: 1));
-                        outcome = await new CheckRunner(options, bar).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+                        outcome = await new CheckRunner(options, counter.Around(bar)).RunAsync(paths, cancellationToken).ConfigureAwait(false);
                     }).ConfigureAwait(false);
                 (report, exit) = outcome!.Value;
                 foreach (var seed in report.Seeds.Where(s => s.Status != SeedStatus.Unchanged || verbosity == Verbosity.Verbose))
@@ -317,8 +318,12 @@ internal static class CheckCommand
             }
             else
             {
-                (report, exit) = await new CheckRunner(options, new ConsoleProgress(console, verbosity)).RunAsync(paths, cancellationToken).ConfigureAwait(false);
+                (report, exit) = await new CheckRunner(options, counter.Around(new ConsoleProgress(console, verbosity))).RunAsync(paths, cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new RunInterruptedException($"interrupted: {counter.Finished} of {counter.Total} seeds checked; run again to resume", e);
         }
         catch (InvalidDataException e)
         {
@@ -346,6 +351,31 @@ internal static class CheckCommand
         }
 
         return (int)exit;
+    }
+
+    /// <summary>How far the run got, for the line an interrupted run ends with.</summary>
+    private sealed class Counter
+    {
+        public int Finished { get; private set; }
+
+        public int Total { get; private set; }
+
+        public ICheckObserver Around(ICheckObserver inner) => new Counting(this, inner);
+
+        private sealed class Counting(Counter counter, ICheckObserver inner) : ICheckObserver
+        {
+            public void RunStarted(int seeds)
+            {
+                counter.Total = seeds;
+                inner.RunStarted(seeds);
+            }
+
+            public void SeedFinished(SeedReport seed, int finished, int total)
+            {
+                counter.Finished = finished;
+                inner.SeedFinished(seed, finished, total);
+            }
+        }
     }
 
     /// <summary>The live bar on a terminal: seeds done of all, what they came to so far, the rate.</summary>

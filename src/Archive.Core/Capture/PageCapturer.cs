@@ -206,10 +206,19 @@ public sealed class PageCapturer : IAsyncDisposable
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
-            var reason = deadline.IsCancellationRequested
-                ? $"the capture exceeded its total time limit of {options.TotalTimeout.TotalSeconds:0} s"
-                : $"the browser failed: {FirstLine(e.Message)}";
-            return session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with { Error = reason };
+            // What the page did is a finding about the page, never a failure of the tool: a page that starts a
+            // download serves a file, not a page (changed, like a PDF); one that loops in script or floods dialogs
+            // until the seed's time is up did not load (dead, as a page that times out is).
+            var timings = new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds);
+            if (e.Message.StartsWith("Download is starting", StringComparison.Ordinal))
+            {
+                notes.Insert(0, "the live URL starts a download (an attachment) instead of showing a page");
+                return session.Complete(fetched, notes, timings);
+            }
+
+            return deadline.IsCancellationRequested || e is TimeoutException
+                ? session.Complete(fetched, notes, timings) with { Failure = new FetchFailure(FetchFailureKind.Timeout, $"the page did not finish loading within the total time limit of {options.TotalTimeout.TotalSeconds:0} s (a script that never yields, dialogs, or a page that never settles)") }
+                : session.Complete(fetched, notes, timings) with { Error = $"the browser failed: {FirstLine(e.Message)}" };
         }
     }
 

@@ -225,6 +225,41 @@ public sealed class CaptureTests
     }
 
     [Test]
+    public async Task APageThatHangsLoopsFloodsDialogsOrDownloadsIsAFindingNeverAToolFailure()
+    {
+        site.Html("/spin", Pages.Article("Spin", Pages.Paragraphs, extraBody: "<script>addEventListener('load', () => { while (true) {} });</script>"))
+            .Html("/spin-early", "<!DOCTYPE html><title>Spin</title><script>while (true) {}</script>")
+            .Html("/dialogs", Pages.Article("Dialogs", Pages.Paragraphs, extraBody: "<script>for (let i = 0; i < 1e6; i++) { alert(i); confirm('?'); prompt('?'); }</script>"))
+            .Route("/attachment", async context =>
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                context.Response.Headers.ContentDisposition = "attachment; filename=\"story.html\"";
+                await context.Response.WriteAsync(Pages.Article("Attachment", Pages.Paragraphs));
+            });
+        var seeds = Path.Combine(scratch, "seeds-hostile");
+        foreach (var name in new[] { "spin", "spin-early", "dialogs", "attachment" })
+        {
+            Pages.Seed(seeds, name, LiveSite.Public("/" + name), Pages.Body(Pages.Paragraphs));
+        }
+
+        var options = Harness.Check(site, null) with { Capture = Harness.Capture with { NavigationTimeout = TimeSpan.FromSeconds(3), TotalTimeout = TimeSpan.FromSeconds(12) } };
+        var (report, exit) = await Harness.RunAsync(options, seeds);
+        var byId = report.Seeds.ToDictionary(s => s.Id);
+        Assert.Multiple(() =>
+        {
+            foreach (var seed in report.Seeds)
+            {
+                Assert.That(seed.Status, Is.Not.EqualTo(SeedStatus.Error), $"{seed.Id}: {seed.Reason}");
+            }
+
+            Assert.That(byId["spin-early"].Status, Is.EqualTo(SeedStatus.Dead), byId["spin-early"].Reason);
+            Assert.That(byId["attachment"].Status, Is.EqualTo(SeedStatus.Changed), byId["attachment"].Reason);
+            Assert.That(byId["attachment"].Reason, Does.Contain("download"));
+            Assert.That(exit, Is.Not.EqualTo(ExitCode.ToolFailure));
+        });
+    }
+
+    [Test]
     public async Task HugePageIsCutOffAtTheCapAndStillRendered()
     {
         var capture = await Capture("/huge");

@@ -82,6 +82,49 @@ public sealed class KilledRunTests
 
     }
 
+    [TestCase("TERM", 143)]
+    [TestCase("INT", 130)]
+    public async Task ASignalEndsTheRunCleanlyWithTheShellsExitCodeAndKeepsTheJournal(string signal, int code)
+    {
+        Harness.RequireBrowser();
+        await using var site = await LiveSite.StartAsync();
+        using var scratch = new Scratch();
+        for (var i = 0; i < 8; i++)
+        {
+            var path = $"/story-{i}";
+            site.Route(path, async context =>
+            {
+                await Task.Delay(700, context.RequestAborted);
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Pages.Article("王毅见普京", Pages.Paragraphs), context.RequestAborted);
+            });
+            Pages.Seed(scratch.Seeds, $"story-{i}", LiveSite.Public(path), Pages.Body(Pages.Paragraphs));
+        }
+
+        using var run = Start(site, scratch);
+        var error = run.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (JournalLines(scratch) < 3 && DateTime.UtcNow < deadline && !run.HasExited)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.That(run.HasExited, Is.False, "the run should still be going when the signal comes");
+        using (var kill = Process.Start("kill", ["-" + signal, run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await run.WaitForExitAsync(limit.Token);
+        var said = await error;
+        Assert.That(run.ExitCode, Is.EqualTo(code), said);
+        Assert.That(said.TrimEnd().Split('\n')[^1], Does.Match(@"^interrupted: \d of 8 seeds checked; run again to resume$"));
+        Assert.That(said, Does.Not.Contain("Exception"));
+        Assert.That(File.Exists(scratch.Report + ".journal"), Is.True, "the journal is kept for the next run");
+        Assert.That(File.Exists(scratch.Report), Is.False, "no report of a half run");
+    }
+
     /// <summary>Each seed's outcome, without what differs between any two runs (times, snapshot names).</summary>
     private static List<string> Outcomes(JsonDocument report) =>
         report.RootElement.GetProperty("seeds").EnumerateArray()
