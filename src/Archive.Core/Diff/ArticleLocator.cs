@@ -46,12 +46,12 @@ public static class ArticleLocator
     public const double WeakStrength = 0.5;
 
     /// <param name="prepare">Turns a block's text into what is compared (masks applied, tokenized); blocks it leaves without tokens are skipped.</param>
-    public static LocatedArticle Locate(IDocument page, HashSet<ulong> archived, Uri pageUrl, Func<string, TokenizedText> prepare)
+    public static LocatedArticle Locate(IDocument page, HashSet<ulong> archived, Uri pageUrl, Func<string, TokenizedText> prepare, CancellationToken cancellationToken = default)
     {
         var root = page.Body ?? page.DocumentElement;
         var owners = new List<IElement>();
         var blocks = ArchivedDocumentParser.ReadBlocks(root, owners);
-        var texts = blocks.Select(b => prepare(b.Text)).ToList();
+        var texts = blocks.Select(b => { cancellationToken.ThrowIfCancellationRequested(); return prepare(b.Text); }).ToList();
         var shingles = texts.Select(t => t.Shingles).ToList();
 
         var score = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);

@@ -34,7 +34,8 @@ public static class BlockAligner
     // Past this many block pairs in one stretch, pairing is greedy instead of a full LCS table.
     private const int MaxPairTable = 250_000;
 
-    public static List<AlignedBlock> Align(IReadOnlyList<TokenizedText> archived, IReadOnlyList<TokenizedText> live, TokenInterner interner)
+    /// <param name="cancellationToken">The seed's time limit: pairing a huge live page's blocks is quadratic in the worst case.</param>
+    public static List<AlignedBlock> Align(IReadOnlyList<TokenizedText> archived, IReadOnlyList<TokenizedText> live, TokenInterner interner, CancellationToken cancellationToken = default)
     {
         var aIds = archived.Select(interner.SequenceId).ToArray();
         var bIds = live.Select(interner.SequenceId).ToArray();
@@ -82,7 +83,7 @@ public static class BlockAligner
                 continue;
             }
 
-            var pairs = OrderedPairs(a, b, archived, live);
+            var pairs = OrderedPairs(a, b, archived, live, cancellationToken);
             if (pairs.Count == 0 && a.Count == b.Count && a.Count <= MaxPositionalRun)
             {
                 // A few blocks out and as many in at the same place, none alike: each was rewritten in turn.
@@ -101,11 +102,13 @@ public static class BlockAligner
         if ((long)leftA.Count * leftB.Count <= MaxPairTable)
         {
             var candidates = (from i in leftA
+                              where !cancellationToken.IsCancellationRequested
                               from j in leftB
                               let s = archived[i].BagSimilarity(live[j])
                               where s >= MoveSimilarity
                               orderby s descending, i, j
                               select (i, j)).ToList();
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var (i, j) in candidates)
             {
                 if (!pairOfA.ContainsKey(i) && !pairOfB.ContainsKey(j))
@@ -154,7 +157,7 @@ public static class BlockAligner
     }
 
     /// <summary>The order-preserving pairing of two block lists that maximises total similarity, pairs below <see cref="PairSimilarity"/> excluded.</summary>
-    private static List<(int A, int B)> OrderedPairs(List<int> a, List<int> b, IReadOnlyList<TokenizedText> archived, IReadOnlyList<TokenizedText> live)
+    private static List<(int A, int B)> OrderedPairs(List<int> a, List<int> b, IReadOnlyList<TokenizedText> archived, IReadOnlyList<TokenizedText> live, CancellationToken cancellationToken)
     {
         var pairs = new List<(int, int)>();
         if (a.Count == 0 || b.Count == 0)
@@ -187,6 +190,7 @@ public static class BlockAligner
         var best = new double[p + 1, q + 1];
         for (var x = p - 1; x >= 0; x--)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var y = q - 1; y >= 0; y--)
             {
                 var s = archived[a[x]].BagSimilarity(live[b[y]]);

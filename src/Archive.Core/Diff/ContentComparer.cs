@@ -27,7 +27,8 @@ public static class ContentComparer
     /// <summary>Live pages nesting deeper than this are refused before parsing (tree building is quadratic in depth).</summary>
     public const int MaxNesting = 512;
 
-    public static TextComparison Compare(Seed seed, string liveHtml, Uri liveUrl, IgnoreRules rules)
+    /// <param name="cancellationToken">The seed's time limit (<c>--total-timeout</c>) reaches the comparison too: a huge live page stops here, not minutes later.</param>
+    public static TextComparison Compare(Seed seed, string liveHtml, Uri liveUrl, IgnoreRules rules, CancellationToken cancellationToken = default)
     {
         if (HtmlNestingScanner.FindExcess(liveHtml, MaxNesting) is { } line)
         {
@@ -37,10 +38,11 @@ public static class ContentComparer
         var page = new HtmlParser().ParseDocument(liveHtml);
         rules.Drop(page);
         DropHidden(page);
-        return Compare(seed.Title, seed.Document.Blocks, page, liveUrl, rules);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Compare(seed.Title, seed.Document.Blocks, page, liveUrl, rules, cancellationToken);
     }
 
-    internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, Uri liveUrl, IgnoreRules rules)
+    internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, Uri liveUrl, IgnoreRules rules, CancellationToken cancellationToken = default)
     {
         var interner = new TokenInterner();
         TokenizedText Prepare(string text) => interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(text)));
@@ -58,11 +60,12 @@ public static class ContentComparer
         }
 
         var archivedShingles = archived.SelectMany(a => a.Shingles).ToHashSet();
-        var located = ArticleLocator.Locate(page, archivedShingles, liveUrl, Prepare);
+        var located = ArticleLocator.Locate(page, archivedShingles, liveUrl, Prepare, cancellationToken);
         var liveSource = located.Blocks.ToList();
         var live = liveSource.Select(b => b.Text).ToList();
 
-        var aligned = BlockAligner.Align(archived, live, interner);
+        var aligned = BlockAligner.Align(archived, live, interner, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner);
 
         var blocks = new List<BlockDiff>(outcome.Blocks.Count + 1);

@@ -97,7 +97,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                 {
                     await foreach (var (place, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (checkedReport, judged) = await CheckAsync(load, capturer, media, links, store, options.Ignore, stop.Token).ConfigureAwait(false);
+                        var (checkedReport, judged) = await CheckAsync(load, capturer, media, links, store, options.Ignore, options.Capture.TotalTimeout, stop.Token).ConfigureAwait(false);
                         var (seedReport, exit) = await FinishAsync(checkedReport, judged, store, stop.Token).ConfigureAwait(false);
                         history?.Append(HistoryEntry.Of(seedReport, startedAt, DateTimeOffset.UtcNow));
                         journal?.Append(seedReport);
@@ -170,8 +170,12 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         return (final, exit);
     }
 
-    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, IgnoreRuleSet ignore, CancellationToken cancellationToken)
+    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, IgnoreRuleSet ignore, TimeSpan totalTimeout, CancellationToken cancellationToken)
     {
+        // --total-timeout bounds the seed's own work, comparisons included, not only its capture.
+        using var seedTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        seedTime.CancelAfter(totalTimeout);
+
         if (load.Seed is not { } seed)
         {
             var unreadable = SeedVerdict.Unreadable(load.Error!);
@@ -201,8 +205,22 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
 
         // A page that was not rendered has nothing to compare: its text and media would only repeat that it is gone.
         var rendered = capture.Html is not null && capture.Failure is null && capture.Error is null && capture.HttpStatus is null or (>= 200 and < 300);
-        var text = rendered ? ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed)) : null;
-        var media = rendered ? await mediaChecker.CheckAsync(seed, capture, cancellationToken).ConfigureAwait(false) : MediaComparison.None;
+        TextComparison? text = null;
+        var media = MediaComparison.None;
+        if (rendered)
+        {
+            try
+            {
+                text = await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), seedTime.Token), seedTime.Token).ConfigureAwait(false);
+                media = await mediaChecker.CheckAsync(seed, capture, seedTime.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                text ??= TextComparison.Failed($"the comparison did not finish within the seed's total time limit of {totalTimeout.TotalSeconds:0} s (the live page is too large to compare in that time)");
+                media = media with { Notes = [.. media.Notes, "the media comparison was cut short by the seed's total time limit"] };
+            }
+        }
+
         var judgement = SeedVerdict.Decide(capture, text, media);
         var diffImages = media.Findings.Where(f => f.DiffPng is not null).ToDictionary(MediaReport.DiffImagePath, f => f.DiffPng!);
         var snapshot = store is null ? null : await store.WriteAsync(seed.Id, capture, cancellationToken, diffImages).ConfigureAwait(false);

@@ -170,3 +170,22 @@ public sealed class ScoreBoundsTests
         }
     }
 }
+
+/// <summary>The seed's time limit reaches the text comparison: a huge live page stops it promptly.</summary>
+public sealed class ComparisonTimeLimitTests
+{
+    [Test]
+    public void AHugeLivePageStopsAtTheTimeLimit()
+    {
+        var seed = Articles.Read(Articles.Fixture("harbour-bridge"));
+        var random = new Random(7);
+        // Tens of thousands of paragraphs that each resemble the article, between its blocks: worst case for pairing.
+        var words = string.Join(' ', seed.Document.Blocks.Select(b => b.Text)).Split(' ');
+        var filler = string.Concat(Enumerable.Range(0, 40_000).Select(_ => "<p>" + string.Join(' ', Enumerable.Range(0, 12).Select(_ => words[random.Next(words.Length)])) + "</p>"));
+        var html = "<html><body><article>" + string.Concat(seed.Document.Blocks.Select(b => $"<p>{b.Text}</p>{filler[..Math.Min(filler.Length, 200_000)]}")) + filler + "</article></body></html>";
+        using var limit = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.That(() => ContentComparer.Compare(seed, html, seed.SourceUrl, IgnoreRules.None, limit.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "stopped soon after the limit, not at the end of the work");
+    }
+}
