@@ -21,12 +21,6 @@ internal static class CheckCommand
     public static Command Create(CliConsole console)
     {
         var paths = CliArguments.Seeds();
-        var reports = new Option<string>("--reports") { Description = "The folder for all four reports, unless a format's own option says otherwise.", DefaultValueFactory = _ => ReportPaths.DefaultFolder };
-        var json = new Option<string?>("--json") { Description = "Where to write the JSON report (default: report.json in --reports)." };
-        var html = new Option<string?>("--html") { Description = "Where to write the HTML report's index (default: index.html in --reports; seed pages and files go beside it)." };
-        var junit = new Option<string?>("--junit") { Description = "Where to write the JUnit XML report (default: junit.xml in --reports)." };
-        var markdown = new Option<string?>("--markdown") { Description = "Where to write the Markdown summary (default: summary.md in --reports)." };
-        var reportUrl = new Option<string?>("--report-url") { Description = "The URL the HTML report will be read at (a CI artefact), for the Markdown summary's links; without it they are relative to the summary's file." };
         var maps = new Option<string[]>("--map") { Description = "FROM=TO: fetch URLs starting with FROM from TO instead (repeatable; the longest FROM wins). Reports keep the original URLs.", AllowMultipleArgumentsPerToken = false };
         var allowPrivate = new Option<bool>("--allow-private") { Description = "Let seeds and pages reach loopback and private network addresses." };
         var browserPath = new Option<string?>("--browser-path") { Description = "The Chromium or Chrome binary to launch (else $ARCHIVE_CHROMIUM, Playwright's browser, then the system's)." };
@@ -57,10 +51,12 @@ internal static class CheckCommand
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
-            paths, reports, json, html, junit, markdown, reportUrl, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, seedsPerTab, snapshots, noSnapshots,
+            paths, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, seedsPerTab, snapshots, noSnapshots,
             ignoreSelectors, masks, ignoreRules, noLinks, exclude, linkConcurrency, cacheTtl, linkCache, userAgent, timeGate, noMemento,
             configOption, shard, stale, freshRun, quiet, verbose,
         };
+        var reportOptions = new ReportOptions();
+        reportOptions.AddTo(command);
         shard.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<string?>() is { } text && !Shard.TryParse(text, out _, out var problem))
@@ -73,13 +69,6 @@ internal static class CheckCommand
             if (r.GetValueOrDefault<string?>() is { } text && !DurationText.TryParse(text, out _))
             {
                 r.AddError($"--stale-after '{text}' is not a duration such as 90s, 30m, 24h or 7d");
-            }
-        });
-        reportUrl.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } text && (!WebUrl.TryParseAbsolute(text, out var url, out _) || !WebUrl.IsHttp(url)))
-            {
-                r.AddError($"--report-url '{text}' is not an absolute http(s) URL");
             }
         });
         CliValidation.InRange(linkConcurrency, 1, 1024, "--link-concurrency must be between 1 and 1024");
@@ -178,33 +167,15 @@ internal static class CheckCommand
             _ = Shard.TryParse(parse.GetValue(shard) ?? "1/1", out var part, out _);
             TimeSpan? staleAfter = DurationText.TryParse(parse.GetValue(stale), out var age) ? age : config.StaleAfter;
             // Paths are made full once, here: every stage below sees the folder the user meant, wherever it runs.
-            var folderPath = PickString(reports, config.Reports);
-            if (ReportPaths.IsStandardOutput(folderPath))
-            {
-                console.Error.WriteLine("archive check: --reports names a folder; send one report to standard output with --json -, --junit - or --markdown -");
-                return (int)ExitCode.InputError;
-            }
-
-            var folder = ReportPaths.In(Path.GetFullPath(folderPath));
-            var outputs = new ReportPaths(
-                FullPath(parse.GetValue(json) ?? config.Json) ?? folder.Json,
-                FullPath(parse.GetValue(html) ?? config.Html) ?? folder.Html,
-                FullPath(parse.GetValue(junit) ?? config.JUnit) ?? folder.JUnit,
-                FullPath(parse.GetValue(markdown) ?? config.Markdown) ?? folder.Markdown)
-            {
-                OpenStandardOutput = console.StandardOutput,
-                ReportUrl = parse.GetValue(reportUrl) is { } address ? new Uri(address) : null,
-            };
-            if (Problem(outputs) is { } problem)
+            if (reportOptions.Resolve(parse, config, console, out var folderJson, out var problem) is not { } outputs)
             {
                 console.Error.WriteLine("archive check: " + problem);
                 return (int)ExitCode.InputError;
             }
 
             // A report on standard output must be all that is there: progress and the summary go to standard error.
-            var terminal = outputs.ToStandardOutput is null ? console : console with { Out = console.Error };
-
-            var journal = (ReportPaths.IsStandardOutput(outputs.Json) ? folder.Json : outputs.Json!) + ".journal";
+            var terminal = ReportOptions.Terminal(console, outputs);
+            var journal = (ReportPaths.IsStandardOutput(outputs.Json) ? folderJson : outputs.Json!) + ".journal";
             if (parse.GetValue(freshRun) && File.Exists(journal))
             {
                 File.Delete(journal);
@@ -230,23 +201,6 @@ internal static class CheckCommand
             return await RunAsync(terminal, options, seedPaths, outputs, verbosity, cancellationToken).ConfigureAwait(false);
         });
         return command;
-    }
-
-    private static string? FullPath(string? path) => path is null || ReportPaths.IsStandardOutput(path) ? path : Path.GetFullPath(path);
-
-    /// <summary>What is wrong with where the reports are to go: standard output holds one report at most, and never the HTML one.</summary>
-    private static string? Problem(ReportPaths outputs)
-    {
-        if (ReportPaths.IsStandardOutput(outputs.Html))
-        {
-            return "--html cannot be '-': the HTML report is a folder of pages (send --json, --junit or --markdown to standard output)";
-        }
-
-        var toStandardOutput = new[] { ("--json", outputs.Json), ("--junit", outputs.JUnit), ("--markdown", outputs.Markdown) }
-            .Where(o => ReportPaths.IsStandardOutput(o.Item2)).Select(o => o.Item1).ToList();
-        return toStandardOutput.Count > 1
-            ? $"only one report can go to standard output, not {string.Join(" and ", toStandardOutput)}"
-            : null;
     }
 
     /// <summary>Where the run will write, checked before the browser starts (exit 3 with one sentence, as the README says).</summary>

@@ -32,7 +32,9 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         var store = options.SnapshotRoot is null ? null : new SnapshotStore(options.SnapshotRoot);
         store?.SweepIncomplete();
         var history = options.SnapshotRoot is null ? null : new HistoryStore(options.SnapshotRoot);
-        var discovered = Select(SeedCollector.Discover(seedPaths), history);
+        var all = SeedCollector.Discover(seedPaths);
+        var seedList = SeedListHash(all);
+        var discovered = Select(all, history);
         var total = discovered.Count;
 
         // A killed attempt of this very run (same seeds, same shard) left its finished seeds in the journal.
@@ -133,7 +135,11 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         }
 
         var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
-        var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, DateTimeOffset.UtcNow, RunSummary.Of(seeds), seeds);
+        var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, DateTimeOffset.UtcNow, RunSummary.Of(seeds), seeds)
+        {
+            Shard = options.Shard is { } shard ? new ShardInfo(shard.Index, shard.Count) : null,
+            SeedList = seedList,
+        };
         return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
     }
 
@@ -150,6 +156,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
 
         return selected;
     }
+
+    /// <summary>The run's seeds by id, not path: shards run on machines whose checkouts lie in different folders.</summary>
+    private static string SeedListHash(IEnumerable<(string Path, SeedError? Error)> seeds) =>
+        ContentHash.Of(string.Join('\n', seeds.Select(s => SeedId.FromPath(s.Path)).Order(StringComparer.Ordinal)))[..16];
 
     private string RunKey(IEnumerable<(string Path, SeedError? Error)> seeds) =>
         ContentHash.Of(string.Join('\n', seeds.Select(s => s.Path)) + "|" + options.Shard)[..32];

@@ -18,9 +18,17 @@ public static class MarkdownReport
     {
         var s = report.Summary;
         var text = new StringBuilder();
-        var verdict = s.Changed + s.Dead + s.Error == 0 ? "✅ every seed unchanged" : $"❌ {s.Changed + s.Dead} drifted, {s.Error} could not be checked";
+        var verdict = s.Changed + s.Dead + s.Error == 0
+            ? "✅ every seed unchanged"
+            : "❌ " + string.Join(", ", new[] { (s.Changed, "changed"), (s.Dead, "dead"), (s.Error, "could not be checked") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
         text.AppendLine(CultureInfo.InvariantCulture, $"## Archive check: {verdict}");
         text.AppendLine();
+        if (report.Gap is { } gap)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"> ⚠️ {gap}.");
+            text.AppendLine();
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"{s.Total} seed(s) checked {report.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC in {(report.FinishedAt - report.StartedAt).TotalSeconds:0} s by {report.Tool.Name} {report.Tool.Version}.");
         text.AppendLine();
         text.AppendLine("| unchanged | changed | dead | error |");

@@ -21,7 +21,24 @@ public sealed record RunReport(
     IReadOnlyList<SeedReport> Seeds)
 {
     public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The part of a sharded run (<c>--shard I/N</c>) this report covers; null for a whole run.</summary>
+    public ShardInfo? Shard { get; init; }
+
+    /// <summary>A hash of every seed id of the run before it was sharded: the shards of one run share it, so a merge can tell a foreign report.</summary>
+    public string? SeedList { get; init; }
+
+    /// <summary>Shards a merge was told to do without (<c>archive merge --allow-partial</c>): their seeds are not in this report.</summary>
+    public IReadOnlyList<int>? MissingShards { get; init; }
+
+    /// <summary>The sentence every format shows for a partial merge; null when nothing is missing.</summary>
+    public string? Gap => MissingShards is { Count: > 0 } missing
+        ? $"partial: shard(s) {string.Join(", ", missing)} missing from this merge; their seeds were not checked or not reported"
+        : null;
 }
+
+/// <summary>Part <see cref="Index"/> of <see cref="Count"/>.</summary>
+public sealed record ShardInfo(int Index, int Count);
 
 public sealed record ToolInfo(string Name, string Version);
 

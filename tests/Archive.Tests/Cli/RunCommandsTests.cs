@@ -103,6 +103,47 @@ public sealed class RunCommandsTests
     }
 
     [Test]
+    public async Task AMergeRefusesAMissingDuplicatedOrForeignShardUnlessToldToGoOnWithTheGapRecorded()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 6);
+        string Shard(int i) => Path.Combine(dir.Path, $"shard-{i}", "report.json");
+        for (var i = 1; i <= 3; i++)
+        {
+            await Check(dir, $"shard-{i}", "--shard", $"{i}/3", "--no-snapshots");
+        }
+
+        var report = JsonNode.Parse(File.ReadAllText(Shard(2)))!;
+        Assert.That(((int)report["shard"]!["index"]!, (int)report["shard"]!["count"]!), Is.EqualTo((2, 3)), "each report records its shard");
+        Assert.That((string?)report["seedList"], Is.Not.Empty);
+
+        var (missing, _, missingError) = await CliRunner.Run("merge", Shard(1), Shard(3), "--reports", Path.Combine(dir.Path, "m1"));
+        Assert.That(missing, Is.EqualTo(2));
+        Assert.That(missingError, Does.Contain("shard(s) 2 of 3 missing"));
+        Assert.That(Directory.Exists(Path.Combine(dir.Path, "m1")), Is.False, "nothing written");
+
+        var (twice, _, twiceError) = await CliRunner.Run("merge", Shard(1), Shard(1), Shard(2), Shard(3), "--reports", Path.Combine(dir.Path, "m2"));
+        Assert.That(twice, Is.EqualTo(2));
+        Assert.That(twiceError, Does.Contain("is shard 1 of 3 again"));
+
+        dir.Write("other/seeds/elsewhere.txt", "<!--1695222902000-->\n[Other](https://other.invalid/story)\n------\n\n<p>Other</p>\n");
+        await CliRunner.Run("check", Path.Combine(dir.Path, "other", "seeds"), "--reports", Path.Combine(dir.Path, "other", "r"), "--no-snapshots", "--no-memento", "--shard", "2/3");
+        var (foreign, _, foreignError) = await CliRunner.Run("merge", Shard(1), Path.Combine(dir.Path, "other", "r", "report.json"), Shard(3), "--reports", Path.Combine(dir.Path, "m3"));
+        Assert.That(foreign, Is.EqualTo(2));
+        Assert.That(foreignError, Does.Contain("from a run over other seeds"));
+
+        var partial = Path.Combine(dir.Path, "partial");
+        var (allowed, output, _) = await CliRunner.Run("merge", Shard(1), Shard(3), "--allow-partial", "--reports", partial, "--json", "-");
+        Assert.That(allowed, Is.EqualTo(1), "the dead seeds still break the policy");
+        var merged = JsonNode.Parse(output)!;
+        Assert.That(merged["missingShards"]!.AsArray().Select(x => (int)x!), Is.EqualTo(new[] { 2 }), "the gap in the JSON report, on standard output");
+        Assert.That(ReportSchema.Errors(output), Is.Empty);
+        Assert.That(File.ReadAllText(Path.Combine(partial, "summary.md")), Does.Contain("partial: shard(s) 2 missing"));
+        Assert.That(File.ReadAllText(Path.Combine(partial, "junit.xml")), Does.Contain("shard 2 is missing from this merge"));
+        Assert.That(File.ReadAllText(Path.Combine(partial, "index.html")), Does.Contain("partial: shard(s) 2 missing"));
+    }
+
+    [Test]
     public async Task StaleAfterSkipsSeedsCheckedRecently()
     {
         using var dir = new TempDirectory();

@@ -20,6 +20,10 @@ internal static class IndexPage
         body.Append("<header class=\"top\"><h1>Archive check</h1><div class=\"muted\">")
             .Append(HtmlPage.Escape(string.Create(CultureInfo.InvariantCulture, $"{s.Total} seeds · started {report.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · took {(report.FinishedAt - report.StartedAt).TotalSeconds:0.0} s · {report.Tool.Name} {report.Tool.Version}")))
             .Append("</div></header><main>");
+        if (report.Gap is { } gap)
+        {
+            body.Append("<p class=\"gap\"><strong>").Append(HtmlPage.Escape(gap)).Append(".</strong></p>");
+        }
 
         body.Append("<h2>Statuses</h2>").Append(Chart(s));
         if (s.Links is { } l)
