@@ -77,7 +77,7 @@ public static class JUnitReport
         else if (seed.Breaches.Count > 0)
         {
             // A failure is a broken threshold, not merely a change: an accepted or tolerated change passes.
-            testCase.Add(new XElement("failure", new XAttribute("message", $"{seed.Status.ToString().ToLowerInvariant()}: {string.Join("; ", seed.Breaches)}"), new XAttribute("type", seed.Status.ToString().ToLowerInvariant()), Details(seed)));
+            testCase.Add(new XElement("failure", new XAttribute("message", string.Join("; ", seed.Breaches)), new XAttribute("type", seed.Status.ToString().ToLowerInvariant()), Details(seed)));
         }
 
         testCase.Add(new XElement("system-out", $"{seed.SourceUrl}\nstatus: {seed.Status.ToString().ToLowerInvariant()}{(seed.Snapshot is null ? string.Empty : "\nsnapshot: " + seed.Snapshot)}"));

@@ -66,7 +66,8 @@ public sealed record Policy(
             case SeedStatus.Dead when seed.Page.Soft404:
                 if (Soft404)
                 {
-                    breaches.Add(new Breach("page:soft404", "soft-404: " + seed.Reason));
+                    // The reason names the soft-404 itself ("soft-404: the live page no longer holds…"): said once.
+                    breaches.Add(new Breach("page:soft404", seed.Reason is { } said && said.StartsWith("soft-404", StringComparison.Ordinal) ? said : "soft-404: " + seed.Reason));
                 }
 
                 break;

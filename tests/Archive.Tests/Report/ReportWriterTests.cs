@@ -38,7 +38,8 @@ public sealed class ReportWriterTests
 
         var suite = JUnitReport.Build(Run).Descendants("testsuite").Single();
         Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo(Run.Seeds.Count(s => s.Status != SeedStatus.Error && s.Breaches.Count > 0).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.That(cases.Single(c => c.Attribute("name")!.Value == "b").Element("failure")!.Attribute("message")!.Value, Does.StartWith("changed: changed: 2 of 9 archived text blocks"));
+        Assert.That(cases.Single(c => c.Attribute("name")!.Value == "b").Element("failure")!.Attribute("message")!.Value, Does.StartWith("changed: 2 of 9 archived text blocks"));
+        Assert.That(cases.Select(c => c.Element("failure")?.Attribute("message")?.Value).OfType<string>(), Has.None.Match(@"^([\w-]+): \1:"), "no message says its kind twice");
     }
 
     [Test]
@@ -93,6 +94,37 @@ public sealed class ReportWriterTests
 
         var html = await File.ReadAllTextAsync(index);
         Assert.That(html, Does.Contain("Content-Security-Policy").And.Contain("default-src 'none'"));
+    }
+
+    [Test]
+    public async Task AReusedReportFolderKeepsOnlyThisRunsPagesAndWhatIsBesideIt()
+    {
+        using var temp = new TempDirectory();
+        var index = Path.Combine(temp.Path, "report", "index.html");
+        var stale = temp.Write("report/seeds/from-an-earlier-run.html", "old");
+        var staleFile = temp.Write("report/files/old-snapshot/screenshot.jpg", "old");
+        var mine = temp.Write("report/notes.txt", "the user's own file");
+        await HtmlReport.WriteAsync(Run, index, snapshotsRoot: null, CancellationToken.None);
+        Assert.That(File.Exists(stale) || File.Exists(staleFile), Is.False, "earlier runs' pages and pictures are gone");
+        Assert.That(Directory.Exists(Path.Combine(temp.Path, "report", "files", "old-snapshot")), Is.False);
+        Assert.That(File.ReadAllText(mine), Is.EqualTo("the user's own file"), "only the report's own folders are pruned");
+        Assert.That(Directory.GetFiles(Path.Combine(temp.Path, "report", "seeds")), Has.Length.EqualTo(Run.Seeds.Count));
+    }
+
+    [Test]
+    public async Task ADeadSeedsPageDoesNotClaimTheArchiveHoldsNoImages()
+    {
+        using var temp = new TempDirectory();
+        var index = Path.Combine(temp.Path, "report", "index.html");
+        await HtmlReport.WriteAsync(Run, index, snapshotsRoot: null, CancellationToken.None);
+        foreach (var seed in Run.Seeds.Where(s => s.Media.Count == 0))
+        {
+            var page = await File.ReadAllTextAsync(Path.Combine(temp.Path, "report", HtmlReport.SeedFolder, HtmlReport.PageName(seed.Id)));
+            var unrendered = seed.Status == Archive.Verdict.SeedStatus.Error || (seed.Status == Archive.Verdict.SeedStatus.Dead && !seed.Page.Soft404);
+            Assert.That(page.Contains("The archived page holds none", StringComparison.Ordinal), Is.EqualTo(!unrendered), seed.Id);
+        }
+
+        Assert.That(Run.Seeds.Any(s => s.Status == Archive.Verdict.SeedStatus.Dead && !s.Page.Soft404 && s.Media.Count == 0), Is.True, "the sample has such a seed");
     }
 
     [Test]

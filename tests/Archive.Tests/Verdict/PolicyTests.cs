@@ -35,7 +35,7 @@ public sealed class PolicyTests
     {
         Assert.That(new Policy().Breaches(Dead).Single().Message, Does.StartWith("dead"));
         Assert.That(new Policy(Dead: false).Breaches(Dead), Is.Empty);
-        Assert.That(new Policy(Dead: false).Breaches(Soft404).Single().Message, Does.StartWith("soft-404"));
+        Assert.That(new Policy(Dead: false).Breaches(Soft404).Single().Message, Does.StartWith("soft-404").And.Not.StartWith("soft-404: soft-404"));
         Assert.That(new Policy(Soft404: false).Breaches(Soft404), Is.Empty);
     }
 

@@ -28,15 +28,44 @@ public static class HtmlReport
         var history = snapshotsRoot is null
             ? []
             : new Snapshots.HistoryStore(snapshotsRoot).Read().GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.OrderBy(e => e.CheckedAt).ToList());
+        var pages = new HashSet<string>(StringComparer.Ordinal);
         foreach (var seed in report.Seeds)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = SeedPage.Build(report, seed, files, Path.GetFileName(indexPath), history.GetValueOrDefault(seed.Id) ?? []);
-            await AtomicFile.WriteAllTextAsync(Path.Combine(root, SeedFolder, PageName(seed.Id)), page, cancellationToken).ConfigureAwait(false);
+            var path = Path.Combine(root, SeedFolder, PageName(seed.Id));
+            await AtomicFile.WriteAllTextAsync(path, page, cancellationToken).ConfigureAwait(false);
+            pages.Add(path);
         }
 
         await files.CopyAllAsync(cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(Path.GetFullPath(indexPath), IndexPage.Build(report), cancellationToken).ConfigureAwait(false);
+
+        // A reused report folder would otherwise keep every page and picture of every earlier run; the report's
+        // own two folders are pruned to what this run links (nothing else beside them is touched).
+        Prune(Path.Combine(root, SeedFolder), pages);
+        Prune(Path.Combine(root, FileFolder), files.Targets.Select(t => Path.Combine(root, t)).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static void Prune(string folder, HashSet<string> keep)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !keep.Contains(f)).ToList())
+        {
+            File.Delete(file);
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
+        {
+            if (!Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
+            }
+        }
     }
 
     /// <summary>A seed's page file: its id when that is a safe file name, else a safe version of it with a short hash so two ids never share a page.</summary>
@@ -108,6 +137,9 @@ public static class HtmlReport
             copies[target] = source;
             return "../" + target;
         }
+
+        /// <summary>Every file the pages link, relative to the report's folder.</summary>
+        public IEnumerable<string> Targets => copies.Keys;
 
         public async Task CopyAllAsync(CancellationToken cancellationToken)
         {

@@ -336,7 +336,10 @@ internal static class SeedPage
         html.Append("<h2>Images and embeds</h2>");
         if (seed.Media.Count == 0)
         {
-            html.Append("<p class=\"muted\">The archived page holds none.</p>");
+            // A page that was never rendered had nothing to compare images with: that says nothing of the archive.
+            html.Append(seed.Status == Verdict.SeedStatus.Error || (seed.Status == Verdict.SeedStatus.Dead && !seed.Page.Soft404)
+                ? "<p class=\"muted\">Not compared: the live page could not be rendered, so no image was looked at.</p>"
+                : "<p class=\"muted\">The archived page holds none.</p>");
             return;
         }
 
