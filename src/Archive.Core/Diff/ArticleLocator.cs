@@ -42,6 +42,9 @@ public static class ArticleLocator
     /// <summary>The share of the page's matching shingles the located element must hold.</summary>
     public const double Share = 0.8;
 
+    /// <summary>The live page's text blocks read, in document order; the rest of a larger page is left out of the comparison.</summary>
+    public const int MaxLiveBlocks = 20_000;
+
     /// <summary>Below this strength the alignment is too weak to trust on its own and Readability is consulted.</summary>
     public const double WeakStrength = 0.5;
 
@@ -51,6 +54,14 @@ public static class ArticleLocator
         var root = page.Body ?? page.DocumentElement;
         var owners = new List<IElement>();
         var blocks = ArchivedDocumentParser.ReadBlocks(root, owners);
+
+        // A documented bound before any pairing: a long article has a few hundred blocks, an 8 MB page of
+        // generated markup tens of thousands, whose pairing would outlast any time limit.
+        if (blocks.Count > MaxLiveBlocks)
+        {
+            blocks = blocks.Take(MaxLiveBlocks).ToList();
+            owners.RemoveRange(MaxLiveBlocks, owners.Count - MaxLiveBlocks);
+        }
         var texts = blocks.Select(b => { cancellationToken.ThrowIfCancellationRequested(); return prepare(b.Text); }).ToList();
         var shingles = texts.Select(t => t.Shingles).ToList();
 

@@ -189,3 +189,19 @@ public sealed class ComparisonTimeLimitTests
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "stopped soon after the limit, not at the end of the work");
     }
 }
+
+/// <summary>The live page is read up to a documented bound of text blocks before anything is paired.</summary>
+public sealed class LivePageBoundTests
+{
+    [Test]
+    public void BlocksPastTheBoundAreLeftOutOfTheComparison()
+    {
+        var seed = Articles.Read(Articles.Fixture("harbour-bridge"));
+        var article = string.Concat(seed.Document.Blocks.Select(b => $"<p>{b.Text}</p>"));
+        var filler = string.Concat(Enumerable.Range(0, ArticleLocator.MaxLiveBlocks).Select(i => $"<p>row {i}</p>"));
+        var first = ContentComparer.Compare(seed, $"<html><body><article>{article}</article><div>{filler}</div></body></html>", seed.SourceUrl, IgnoreRules.None);
+        Assert.That(first.Severity, Is.EqualTo(Severity.None), "the article within the bound is found whole");
+        var last = ContentComparer.Compare(seed, $"<html><body><div>{filler}</div><article>{article}</article></body></html>", seed.SourceUrl, IgnoreRules.None);
+        Assert.That(last.Retained, Is.Zero, "an article past the bound is not read");
+    }
+}
