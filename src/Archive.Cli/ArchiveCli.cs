@@ -44,6 +44,10 @@ public static class ArchiveCli
                     Output = console.Out.Profile.Out.Writer,
                     Error = console.Error.Profile.Out.Writer,
                     EnableDefaultExceptionHandler = false,
+
+                    // Signals are the host's (Program.cs): System.CommandLine's own handling would cancel the run and
+                    // then return after 2 s whether or not it had stopped cleanly, which under load it has not.
+                    ProcessTerminationTimeout = null,
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -6,13 +6,23 @@ using Archive.Cli;
 // A second signal ends the process at once.
 using var cancellation = new CancellationTokenSource();
 var exitOnInterrupt = 130;
+var signalled = 0;
 void Interrupt(PosixSignalContext context)
 {
-    if (!cancellation.IsCancellationRequested)
+    if (Interlocked.Exchange(ref signalled, 1) != 0)
     {
-        context.Cancel = true;
-        exitOnInterrupt = context.Signal == PosixSignal.SIGTERM ? 143 : 130;
+        return; // the second signal: the default action ends the process
+    }
+
+    context.Cancel = true;
+    exitOnInterrupt = context.Signal == PosixSignal.SIGTERM ? 143 : 130;
+    try
+    {
         cancellation.Cancel();
+    }
+    catch (ObjectDisposedException)
+    {
+        // the run had already ended: nothing left to stop
     }
 }
 
