@@ -1,6 +1,8 @@
 # Sourced by ./archive and ./test.sh: makes sure the .NET SDK and a Chromium are there, installing what is missing.
 # Chromium is found in the same order the tool itself uses (see src/Archive.Core/Capture/BrowserLocator.cs):
-# $ARCHIVE_CHROMIUM, Playwright's own installed browser, then the system's chromium / chromium-browser / google-chrome.
+# $ARCHIVE_CHROMIUM, Playwright's own installed browser (its headless shell first), then the system's
+# chromium-headless-shell / chromium / chromium-browser / google-chrome. The headless shell is the lighter build for
+# headless runs, so it is what gets installed; the full chromium is the fallback.
 
 archive_log() { printf 'archive: %s\n' "$*" >&2; }
 
@@ -23,9 +25,11 @@ find_chromium() {
     return 1
   fi
   local cache="${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}" found
+  found=$(ls -d "$cache"/chromium_headless_shell-*/chrome-headless-shell-linux64/chrome-headless-shell "$cache"/chromium_headless_shell-*/chrome-linux/headless_shell 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -n "$found" ] && [ -x "$found" ]; then echo "$found"; return 0; fi
   found=$(ls -d "$cache"/chromium-*/chrome-linux*/chrome 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -n "$found" ] && [ -x "$found" ]; then echo "$found"; return 0; fi
-  for name in chromium chromium-browser google-chrome google-chrome-stable; do
+  for name in chromium-headless-shell chromium chromium-browser google-chrome google-chrome-stable; do
     if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return 0; fi
   done
   return 1
@@ -33,6 +37,15 @@ find_chromium() {
 
 # $1: the built archive.dll, whose 'browser install' runs Playwright's own installer.
 ensure_chromium() {
+  # A full chromium found on the system is used, but the lighter headless shell is added beside it when apt can
+  # (tried once per checkout, so a machine without the package is not asked again on every run).
+  local tried="${here:-.}/.archive/headless-shell-tried" found
+  if found=$(find_chromium) && [ -z "${ARCHIVE_CHROMIUM:-}" ] && [ ! -e "$tried" ] \
+     && [ "$(basename "$found")" = chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    mkdir -p "$(dirname "$tried")" && touch "$tried"
+    archive_log "installing chromium-headless-shell, the lighter build for headless runs"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >&2 || true
+  fi
   if find_chromium >/dev/null; then return 0; fi
   [ -n "${ARCHIVE_CHROMIUM:-}" ] && exit 3
   archive_log "no Chromium found; trying Playwright's installer"
@@ -41,7 +54,8 @@ ensure_chromium() {
     archive_log "Playwright's download failed; installing Debian's chromium with apt-get"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || true
     # fonts-noto-cjk lets screenshots of Chinese and Japanese pages show their text.
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >&2 \
+      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2 || true
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >&2 || true
     if find_chromium >/dev/null; then return 0; fi
   fi
