@@ -13,17 +13,7 @@ public sealed class KilledRunTests
         Harness.RequireBrowser();
         await using var site = await LiveSite.StartAsync();
         using var scratch = new Scratch();
-        for (var i = 0; i < 8; i++)
-        {
-            var path = $"/story-{i}";
-            site.Route(path, async context =>
-            {
-                await Task.Delay(700, context.RequestAborted);
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Pages.Article("王毅见普京", Pages.Paragraphs), context.RequestAborted);
-            });
-            Pages.Seed(scratch.Seeds, $"story-{i}", LiveSite.Public(path), Pages.Body(Pages.Paragraphs));
-        }
+        SlowStories(site, scratch);
 
         using (var run = Start(site, scratch))
         {
@@ -89,17 +79,7 @@ public sealed class KilledRunTests
         Harness.RequireBrowser();
         await using var site = await LiveSite.StartAsync();
         using var scratch = new Scratch();
-        for (var i = 0; i < 8; i++)
-        {
-            var path = $"/story-{i}";
-            site.Route(path, async context =>
-            {
-                await Task.Delay(700, context.RequestAborted);
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Pages.Article("王毅见普京", Pages.Paragraphs), context.RequestAborted);
-            });
-            Pages.Seed(scratch.Seeds, $"story-{i}", LiveSite.Public(path), Pages.Body(Pages.Paragraphs));
-        }
+        SlowStories(site, scratch);
 
         using var run = Start(site, scratch);
         var error = run.StandardError.ReadToEndAsync();
@@ -130,6 +110,22 @@ public sealed class KilledRunTests
         Assert.That(said, Does.Not.Contain("Exception"));
         Assert.That(File.Exists(scratch.Report + ".journal"), Is.True, "the journal is kept for the next run");
         Assert.That(File.Exists(scratch.Report), Is.False, "no report of a half run");
+    }
+
+    /// <summary>Eight seeds whose pages each take 0.7 s to answer: a run long enough to be stopped half-way.</summary>
+    private static void SlowStories(LiveSite site, Scratch scratch)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            var path = $"/story-{i}";
+            site.Route(path, async context =>
+            {
+                await Task.Delay(700, context.RequestAborted);
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, Pages.Article("王毅见普京", Pages.Paragraphs), context.RequestAborted);
+            });
+            Pages.Seed(scratch.Seeds, $"story-{i}", LiveSite.Public(path), Pages.Body(Pages.Paragraphs));
+        }
     }
 
     /// <summary>Each seed's outcome, without what differs between any two runs (times, snapshot names).</summary>
