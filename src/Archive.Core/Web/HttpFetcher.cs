@@ -151,9 +151,15 @@ public sealed class HttpFetcher : IDisposable
     {
         if (answer.Failure is { } failure)
         {
-            return failure.Kind is FetchFailureKind.ConnectionRefused or FetchFailureKind.ConnectionReset or FetchFailureKind.Timeout or FetchFailureKind.Other
-                ? Backoff(attempt)
-                : null;
+            // A server that sent nothing within the whole timeout is unlikely to answer the third time: one more
+            // try, not two, so a hung page costs two timeouts rather than three. Resets and refusals are quick
+            // and often passing, so they keep every attempt.
+            return failure.Kind switch
+            {
+                FetchFailureKind.Timeout => attempt < 2 ? Backoff(attempt) : null,
+                FetchFailureKind.ConnectionRefused or FetchFailureKind.ConnectionReset or FetchFailureKind.Other => Backoff(attempt),
+                _ => null,
+            };
         }
 
         if (answer.Status is 429 or 503 && RetryAfter(answer) is { } asked)

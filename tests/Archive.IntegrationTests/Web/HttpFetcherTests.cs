@@ -12,6 +12,7 @@ public sealed class HttpFetcherTests
     private HttpFetcher fetcher = null!;
     private int busyCalls;
     private int notFoundCalls;
+    private int hangCalls;
 
     [OneTimeSetUp]
     public async Task Start()
@@ -45,6 +46,11 @@ public sealed class HttpFetcherTests
             .Redirect("/rel/start", "next")
             .Redirect("/rel/next", "../ok")
             .Route("/big", context => context.Response.Body.WriteAsync(new byte[3 * 1024 * 1024]).AsTask())
+            .Route("/hangs", async context =>
+            {
+                Interlocked.Increment(ref hangCalls);
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            })
             .Route("/headers", context => context.Response.WriteAsync($"{context.Request.Headers.UserAgent}|{context.Request.Headers.Cookie}"));
         for (var i = 0; i < 12; i++)
         {
@@ -72,6 +78,15 @@ public sealed class HttpFetcherTests
         Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(response.Attempts, Is.EqualTo(2));
         Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)), "waited the second the server asked for");
+    }
+
+    [Test]
+    public async Task APageThatSendsNothingIsTriedTwiceNotThreeTimes()
+    {
+        using var quick = new HttpFetcher(new UrlMap([UrlMapping.Parse(site.Map)]), Harness.Fetch with { RequestTimeout = TimeSpan.FromMilliseconds(500) });
+        var response = await quick.FetchAsync(new FetchRequest(LiveSite.Public("/hangs")), CancellationToken.None);
+        Assert.That(response.Failure?.Kind, Is.EqualTo(FetchFailureKind.Timeout));
+        Assert.That((response.Attempts, Volatile.Read(ref hangCalls)), Is.EqualTo((2, 2)), "one retry after a timeout");
     }
 
     [Test]
