@@ -79,7 +79,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             {
                 try
                 {
-                    var remaining = discovered.Where(d => !resumed.ContainsKey(d.Path)).ToList();
+                    var remaining = LongestFirst(discovered.Where(d => !resumed.ContainsKey(d.Path)).ToList(), history?.LastSeconds() ?? []);
                     await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(remaining, stop.Token).ConfigureAwait(false))
                     {
                         await queue.Writer.WriteAsync((order[load.Path], load), stop.Token).ConfigureAwait(false);
@@ -142,6 +142,14 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         };
         return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
     }
+
+    /// <summary>
+    /// The order seeds are started in (reports keep path order): the ones whose last check took longest first, so a
+    /// page that hung last night waits while the others are checked instead of holding the run's end; seeds with
+    /// no recorded time keep their path order after them.
+    /// </summary>
+    internal static List<(string Path, SeedError? Error)> LongestFirst(List<(string Path, SeedError? Error)> seeds, IReadOnlyDictionary<string, double> lastSeconds) =>
+        lastSeconds.Count == 0 ? seeds : seeds.OrderByDescending(s => lastSeconds.GetValueOrDefault(SeedId.FromPath(s.Path))).ToList();
 
     /// <summary>The seeds of this run: the shard's part, and only those not checked within <see cref="CheckOptions.StaleAfter"/>.</summary>
     private List<(string Path, SeedError? Error)> Select(IReadOnlyList<(string Path, SeedError? Error)> discovered, HistoryStore? history)

@@ -15,10 +15,12 @@ public sealed record HistoryEntry(
     int MediaDrifted,
     int DeadLinks,
     int Breaches,
-    string? Snapshot)
+    string? Snapshot,
+    double? Seconds = null)
 {
     public static HistoryEntry Of(SeedReport seed, DateTimeOffset runStartedAt, DateTimeOffset checkedAt) => new(
-        runStartedAt, checkedAt, seed.Id, seed.Status, seed.Text.Similarity, Worst.MissingMedia(seed), Worst.DeadLinks(seed), seed.Breaches.Count, seed.Snapshot);
+        runStartedAt, checkedAt, seed.Id, seed.Status, seed.Text.Similarity, Worst.MissingMedia(seed), Worst.DeadLinks(seed), seed.Breaches.Count, seed.Snapshot,
+        seed.Page.Timings is { } timings ? Math.Round(timings.TotalMs / 1000, 1) : null);
 }
 
 /// <summary>
@@ -86,14 +88,20 @@ public sealed class HistoryStore(string root)
     }
 
     /// <summary>When each seed was last checked.</summary>
-    public Dictionary<string, DateTimeOffset> LastChecked()
+    public Dictionary<string, DateTimeOffset> LastChecked() => Latest().ToDictionary(e => e.Key, e => e.Value.CheckedAt, StringComparer.Ordinal);
+
+    /// <summary>How long each seed's latest check took, for seeds whose history records it.</summary>
+    public Dictionary<string, double> LastSeconds() =>
+        Latest().Where(e => e.Value.Seconds is not null).ToDictionary(e => e.Key, e => e.Value.Seconds!.Value, StringComparer.Ordinal);
+
+    private Dictionary<string, HistoryEntry> Latest()
     {
-        var last = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var last = new Dictionary<string, HistoryEntry>(StringComparer.Ordinal);
         foreach (var entry in Read())
         {
-            if (!last.TryGetValue(entry.Id, out var at) || entry.CheckedAt > at)
+            if (!last.TryGetValue(entry.Id, out var seen) || entry.CheckedAt > seen.CheckedAt)
             {
-                last[entry.Id] = entry.CheckedAt;
+                last[entry.Id] = entry;
             }
         }
 

@@ -41,6 +41,21 @@ public sealed class RunControlTests
     }
 
     [Test]
+    public void HistoryKeepsHowLongEachCheckTookAndReadsLinesWrittenWithout()
+    {
+        using var temp = new TempDirectory();
+        var history = new HistoryStore(temp.Path);
+        var seed = SampleReports.EveryShape().Seeds.First(s => s.Page.Timings is not null);
+        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        File.WriteAllText(history.Path, "{\"runStartedAt\":\"2026-10-01T00:00:00+00:00\",\"checkedAt\":\"2026-10-01T00:00:00+00:00\",\"id\":\"old\",\"status\":\"dead\",\"similarity\":null,\"mediaDrifted\":0,\"deadLinks\":0,\"breaches\":1,\"snapshot\":null}\n");
+        history.Append(HistoryEntry.Of(seed, at, at));
+        var seconds = history.LastSeconds();
+        Assert.That(seconds[seed.Id], Is.EqualTo(Math.Round(seed.Page.Timings!.TotalMs / 1000, 1)));
+        Assert.That(seconds.ContainsKey("old"), Is.False, "a line from before durations were kept is read, without one");
+        Assert.That(history.LastChecked().Keys, Is.EquivalentTo(new[] { "old", seed.Id }));
+    }
+
+    [Test]
     public void AJournalResumesItsOwnRunAndNoOther()
     {
         using var temp = new TempDirectory();
