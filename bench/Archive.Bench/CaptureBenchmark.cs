@@ -8,11 +8,14 @@ namespace Archive.Bench;
 /// <summary>
 /// Pages per second and peak memory of 'archive check' over realistic local pages (site chrome, 5–10 JPEG images,
 /// scripts and a stylesheet), run as a real process through --map, snapshots included. Naming a concurrency twice
-/// runs the same seeds again on the same snapshots: the later run of a nightly schedule.
+/// runs the same seeds again on the same snapshots: the later run of a nightly schedule. Beside it, in the same
+/// invocation and against the same site, a naive capture loop is the baseline: one page at a time in the same
+/// browser binary, load, text, full-page screenshot, nothing else. <c>--hung N</c> makes N pages never answer.
+/// CPU is the whole machine's busy time over each run (/proc/stat), so run it on a quiet machine.
 /// </summary>
 internal static class CaptureBenchmark
 {
-    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency, string[] extra)
+    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency, string[] extra, int hung = 0)
     {
         await using var site = await LiveSite.StartAsync();
         site.Latency = latency;
@@ -40,18 +43,34 @@ internal static class CaptureBenchmark
                 var paragraphs = Enumerable.Range(0, 8 + (i % 5)).Select(k => $"{Pages.Paragraphs[k % Pages.Paragraphs.Length]} 第{i}篇第{k}段。").ToList();
                 var path = $"/news/{i}";
                 var title = $"新闻 {i}";
-                site.Html(path, Pages.Article(title, paragraphs, pageImages, extraHead: "<script src=\"/static/analytics.js\" async></script>"));
+                if (i % Math.Max(1, pages / Math.Max(1, hung)) == 0 && i / Math.Max(1, pages / Math.Max(1, hung)) < hung)
+                {
+                    // A server that accepts the connection and never sends a byte.
+                    site.Route(path, context => Task.Delay(Timeout.Infinite, context.RequestAborted));
+                }
+                else
+                {
+                    site.Html(path, Pages.Article(title, paragraphs, pageImages, extraHead: "<script src=\"/static/analytics.js\" async></script>"));
+                }
+
                 Pages.Seed(seeds, $"news-{i:D4}", LiveSite.Public(path), Pages.Body(paragraphs, pageImages.Select(p => LiveSite.Public(p).AbsoluteUri)), title);
             }
 
-            Console.WriteLine($"| pages | concurrency | wall s | pages/s | archive peak RSS MiB | archive + browser peak RSS MiB | unchanged |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+            var baseline = await NaiveLoop.RunAsync(site, pages);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hung pages: {hung}"));
+            Console.WriteLine($"| run | pages | concurrency | wall s | pages/s | CPU s (machine) | CPU s per page | peak RSS MiB (tool) | peak RSS MiB (tree) | unchanged | speed vs naive | CPU vs naive |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| naive loop ({baseline.Browser}) | {pages} | 1 | {baseline.Seconds:0.0} | {pages / baseline.Seconds:0.00} | {baseline.CpuSeconds:0.0} | {baseline.CpuSeconds / pages:0.000} | {baseline.PeakRoot / 1048576.0:0} | {baseline.PeakTree / 1048576.0:0} | {baseline.Loaded} | 1.00× | 1.00× |"));
             foreach (var concurrency in concurrencies)
             {
+                var cpu = MachineCpu.Now();
                 var result = await RunOnceAsync(site, root, seeds, concurrency, extra);
+                var cpuSeconds = MachineCpu.Now() - cpu;
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {pages} | {concurrency} | {result.Seconds:0.0} | {pages / result.Seconds:0.00} | {result.PeakRoot / 1048576.0:0} | {result.PeakTree / 1048576.0:0} | {result.Unchanged} |"));
+                    $"| archive check | {pages} | {concurrency} | {result.Seconds:0.0} | {pages / result.Seconds:0.00} | {cpuSeconds:0.0} | {cpuSeconds / pages:0.000} | {result.PeakRoot / 1048576.0:0} | {result.PeakTree / 1048576.0:0} | {result.Unchanged} | {baseline.Seconds / result.Seconds:0.00}× | {cpuSeconds / baseline.CpuSeconds:0.00}× |"));
             }
 
             return 0;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Archive.Bench;
 using Archive.Pipeline;
 
-// dotnet run -c Release --project bench/Archive.Bench -- capture [PAGES] [CONCURRENCY...] [--latency MS]
+// dotnet run -c Release --project bench/Archive.Bench -- capture [PAGES] [CONCURRENCY...] [--latency MS] [--hung N]
 // dotnet run -c Release --project bench/Archive.Bench -- diff [PERTURBATIONS]
 // dotnet run -c Release --project bench/Archive.Bench -- media [PAIRS]
 // dotnet run -c Release --project bench/Archive.Bench -- links [LINKS] [--linkinator PATH]
@@ -16,12 +16,15 @@ switch (command)
         var passAt = Array.IndexOf(args, "--");
         var extra = passAt > 0 ? args[(passAt + 1)..] : [];
         args = passAt > 0 ? args[..passAt] : args;
+        var hungAt = Array.IndexOf(args, "--hung");
+        var hung = hungAt > 0 ? int.Parse(args[hungAt + 1], CultureInfo.InvariantCulture) : 0;
+        args = hungAt > 0 ? [.. args[..hungAt], .. args[(hungAt + 2)..]] : args;
         var latencyAt = Array.IndexOf(args, "--latency");
         var latency = latencyAt > 0 ? TimeSpan.FromMilliseconds(int.Parse(args[latencyAt + 1], CultureInfo.InvariantCulture)) : TimeSpan.Zero;
         var numbers = (latencyAt > 0 ? args[..latencyAt].Concat(args[(latencyAt + 2)..]) : args).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var pages = numbers.Length > 0 ? numbers[0] : 200;
         var concurrencies = numbers.Length > 1 ? numbers[1..] : [1, CheckOptions.DefaultConcurrency];
-        return await CaptureBenchmark.RunAsync(pages, concurrencies, latency, extra);
+        return await CaptureBenchmark.RunAsync(pages, concurrencies, latency, extra, hung);
     case "diff":
         return DiffBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
     case "media":
@@ -34,6 +37,6 @@ switch (command)
     case "report":
         return await ReportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
     default:
-        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000]");
+        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] [--hung N] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000]");
         return 2;
 }
