@@ -34,7 +34,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         var history = options.SnapshotRoot is null ? null : new HistoryStore(options.SnapshotRoot);
         var all = SeedCollector.Discover(seedPaths);
         var seedList = SeedListHash(all);
-        var discovered = Select(all, history);
+        var latest = history?.Latest() ?? [];
+        var discovered = Select(all, latest);
         var total = discovered.Count;
 
         // A killed attempt of this very run (same seeds, same shard) left its finished seeds in the journal.
@@ -79,7 +80,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             {
                 try
                 {
-                    var remaining = LongestFirst(discovered.Where(d => !resumed.ContainsKey(d.Path)).ToList(), history?.LastSeconds() ?? []);
+                    var remaining = LongestFirst(discovered.Where(d => !resumed.ContainsKey(d.Path)).ToList(), latest);
                     await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(remaining, stop.Token).ConfigureAwait(false))
                     {
                         await queue.Writer.WriteAsync((order[load.Path], load), stop.Token).ConfigureAwait(false);
@@ -148,18 +149,17 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
     /// page that hung last night waits while the others are checked instead of holding the run's end; seeds with
     /// no recorded time keep their path order after them.
     /// </summary>
-    internal static List<(string Path, SeedError? Error)> LongestFirst(List<(string Path, SeedError? Error)> seeds, IReadOnlyDictionary<string, double> lastSeconds) =>
-        lastSeconds.Count == 0 ? seeds : seeds.OrderByDescending(s => lastSeconds.GetValueOrDefault(SeedId.FromPath(s.Path))).ToList();
+    internal static List<(string Path, SeedError? Error)> LongestFirst(List<(string Path, SeedError? Error)> seeds, IReadOnlyDictionary<string, HistoryEntry> latest) =>
+        latest.Count == 0 ? seeds : seeds.OrderByDescending(s => latest.GetValueOrDefault(SeedId.FromPath(s.Path))?.Seconds ?? 0).ToList();
 
     /// <summary>The seeds of this run: the shard's part, and only those not checked within <see cref="CheckOptions.StaleAfter"/>.</summary>
-    private List<(string Path, SeedError? Error)> Select(IReadOnlyList<(string Path, SeedError? Error)> discovered, HistoryStore? history)
+    private List<(string Path, SeedError? Error)> Select(IReadOnlyList<(string Path, SeedError? Error)> discovered, Dictionary<string, HistoryEntry> latest)
     {
         var selected = discovered.Where(d => options.Shard is not { } shard || shard.Contains(SeedId.FromPath(d.Path))).ToList();
-        if (options.StaleAfter is { } staleAfter && history is not null)
+        if (options.StaleAfter is { } staleAfter)
         {
-            var last = history.LastChecked();
             var freshSince = DateTimeOffset.UtcNow - staleAfter;
-            selected = selected.Where(d => !last.TryGetValue(SeedId.FromPath(d.Path), out var at) || at < freshSince).ToList();
+            selected = selected.Where(d => !latest.TryGetValue(SeedId.FromPath(d.Path), out var last) || last.CheckedAt < freshSince).ToList();
         }
 
         return selected;

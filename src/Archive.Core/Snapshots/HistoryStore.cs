@@ -87,14 +87,8 @@ public sealed class HistoryStore(string root)
         }
     }
 
-    /// <summary>When each seed was last checked.</summary>
-    public Dictionary<string, DateTimeOffset> LastChecked() => Latest().ToDictionary(e => e.Key, e => e.Value.CheckedAt, StringComparer.Ordinal);
-
-    /// <summary>How long each seed's latest check took, for seeds whose history records it.</summary>
-    public Dictionary<string, double> LastSeconds() =>
-        Latest().Where(e => e.Value.Seconds is not null).ToDictionary(e => e.Key, e => e.Value.Seconds!.Value, StringComparer.Ordinal);
-
-    private Dictionary<string, HistoryEntry> Latest()
+    /// <summary>Each seed's latest check (when it was, how long it took): read once per run, the file can be large.</summary>
+    public Dictionary<string, HistoryEntry> Latest()
     {
         var last = new Dictionary<string, HistoryEntry>(StringComparer.Ordinal);
         foreach (var entry in Read())

@@ -37,7 +37,7 @@ public sealed class RunControlTests
         File.AppendAllText(history.Path, "{\"runStartedAt\":\"2026-11-02"); // a run killed mid-line
         history.Append(HistoryEntry.Of(seed, at.AddDays(2), at.AddDays(2)));
         Assert.That(history.Read().Select(e => e.CheckedAt), Is.EqualTo(new[] { at, at.AddDays(2) }));
-        Assert.That(history.LastChecked()[seed.Id], Is.EqualTo(at.AddDays(2)));
+        Assert.That(history.Latest()[seed.Id].CheckedAt, Is.EqualTo(at.AddDays(2)));
     }
 
     [Test]
@@ -49,10 +49,10 @@ public sealed class RunControlTests
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         File.WriteAllText(history.Path, "{\"runStartedAt\":\"2026-10-01T00:00:00+00:00\",\"checkedAt\":\"2026-10-01T00:00:00+00:00\",\"id\":\"old\",\"status\":\"dead\",\"similarity\":null,\"mediaDrifted\":0,\"deadLinks\":0,\"breaches\":1,\"snapshot\":null}\n");
         history.Append(HistoryEntry.Of(seed, at, at));
-        var seconds = history.LastSeconds();
-        Assert.That(seconds[seed.Id], Is.EqualTo(Math.Round(seed.Page.Timings!.TotalMs / 1000, 1)));
-        Assert.That(seconds.ContainsKey("old"), Is.False, "a line from before durations were kept is read, without one");
-        Assert.That(history.LastChecked().Keys, Is.EquivalentTo(new[] { "old", seed.Id }));
+        var latest = history.Latest();
+        Assert.That(latest[seed.Id].Seconds, Is.EqualTo(Math.Round(seed.Page.Timings!.TotalMs / 1000, 1)));
+        Assert.That(latest["old"].Seconds, Is.Null, "a line from before durations were kept is read, without one");
+        Assert.That(latest.Keys, Is.EquivalentTo(new[] { "old", seed.Id }));
     }
 
     [Test]
