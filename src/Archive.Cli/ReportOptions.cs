@@ -68,7 +68,7 @@ internal sealed class ReportOptions
 
     /// <summary>The console a command writes its own lines to: standard error when a report holds standard output.</summary>
     public static CliConsole Terminal(CliConsole console, ReportPaths outputs) =>
-        outputs.ToStandardOutput is null ? console : console with { Out = console.Error };
+        outputs.ToStandardOutput.Count == 0 ? console : console with { Out = console.Error };
 
     private static string? FullPath(string? path) => path is null || ReportPaths.IsStandardOutput(path) ? path : Path.GetFullPath(path);
 
@@ -80,8 +80,7 @@ internal sealed class ReportOptions
             return "--html cannot be '-': the HTML report is a folder of pages (send --json, --junit or --markdown to standard output)";
         }
 
-        var toStandardOutput = new[] { ("--json", outputs.Json), ("--junit", outputs.JUnit), ("--markdown", outputs.Markdown) }
-            .Where(o => ReportPaths.IsStandardOutput(o.Item2)).Select(o => o.Item1).ToList();
+        var toStandardOutput = outputs.ToStandardOutput;
         return toStandardOutput.Count > 1
             ? $"only one report can go to standard output, not {string.Join(" and ", toStandardOutput)}"
             : null;

@@ -212,9 +212,10 @@ internal static class CheckCommand
             folders.Add((snapshots, "snapshots"));
         }
 
+        // Every path here was made full when the options were read.
         foreach (var file in new[] { outputs.Json, outputs.Html, outputs.JUnit, outputs.Markdown, options.Links.CacheFile })
         {
-            if (file is not null && !ReportPaths.IsStandardOutput(file) && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+            if (file is not null && !ReportPaths.IsStandardOutput(file) && Path.GetDirectoryName(file) is { } folder)
             {
                 folders.Add((folder, file == options.Links.CacheFile ? "link cache" : "reports"));
             }

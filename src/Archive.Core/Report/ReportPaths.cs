@@ -21,9 +21,9 @@ public sealed record ReportPaths(string? Json, string? Html, string? JUnit, stri
     /// <summary>Whether the path means standard output rather than a file of that name.</summary>
     public static bool IsStandardOutput(string? path) => path is StandardOutput or "/dev/stdout";
 
-    /// <summary>The one report that goes to standard output, if any (the CLI then keeps its own output on standard error).</summary>
-    public string? ToStandardOutput =>
-        IsStandardOutput(Json) ? "--json" : IsStandardOutput(JUnit) ? "--junit" : IsStandardOutput(Markdown) ? "--markdown" : null;
+    /// <summary>The options of the reports sent to standard output (one at most is usable; the CLI then keeps its own output on standard error).</summary>
+    public IReadOnlyList<string> ToStandardOutput =>
+        new[] { ("--json", Json), ("--html", Html), ("--junit", JUnit), ("--markdown", Markdown) }.Where(o => IsStandardOutput(o.Item2)).Select(o => o.Item1).ToList();
 
     /// <summary>All four formats in one folder: report.json, index.html (with seeds/ and files/), junit.xml, summary.md.</summary>
     public static ReportPaths In(string folder) => new(
