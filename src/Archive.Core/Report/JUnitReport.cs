@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Archive.IO;
 using Archive.Verdict;
 
 namespace Archive.Report;
@@ -16,12 +15,14 @@ public static class JUnitReport
     {
         var seeds = report.Seeds;
         var failures = seeds.Count(s => s.Status != SeedStatus.Error && s.Breaches.Count > 0);
-        var errors = seeds.Count(s => s.Status == SeedStatus.Error) + (report.MissingShards?.Count ?? 0);
+        var missing = report.MissingShards ?? [];
+        var tests = seeds.Count + missing.Count;
+        var errors = seeds.Count(s => s.Status == SeedStatus.Error) + missing.Count;
         var seconds = (report.FinishedAt - report.StartedAt).TotalSeconds;
         var suite = new XElement(
             "testsuite",
             new XAttribute("name", "archive check"),
-            new XAttribute("tests", seeds.Count + (report.MissingShards?.Count ?? 0)),
+            new XAttribute("tests", tests),
             new XAttribute("failures", failures),
             new XAttribute("errors", errors),
             new XAttribute("skipped", 0),
@@ -30,21 +31,18 @@ public static class JUnitReport
             new XAttribute("hostname", Environment.MachineName),
             new XElement("properties", new XElement("property", new XAttribute("name", "tool"), new XAttribute("value", $"{report.Tool.Name} {report.Tool.Version}"))),
             seeds.Select(TestCase),
-            (report.MissingShards ?? []).Select(index => MissingShard(index, report)));
+            missing.Select(index => MissingShard(index, report)));
         return new XDocument(
             new XDeclaration("1.0", "UTF-8", null),
             new XElement(
                 "testsuites",
                 new XAttribute("name", "archive"),
-                new XAttribute("tests", seeds.Count + (report.MissingShards?.Count ?? 0)),
+                new XAttribute("tests", tests),
                 new XAttribute("failures", failures),
                 new XAttribute("errors", errors),
                 new XAttribute("time", Seconds(seconds)),
                 suite));
     }
-
-    public static Task WriteAsync(string path, RunReport report, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, Text(report), cancellationToken);
 
     /// <summary>The whole document as the file holds it: declaration, root, final line break.</summary>
     public static string Text(RunReport report)

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Archive.IO;
 
 namespace Archive.Report;
 
@@ -26,10 +25,7 @@ public static class JsonReport
     public static RunReport Deserialize(string json) =>
         JsonSerializer.Deserialize<RunReport>(json, Options) ?? throw new JsonException("the report is empty");
 
-    /// <summary>Streamed to the file: a 1,000-seed report is ~20 MB of JSON, which as one string cost ~100 MB at the run's end.</summary>
-    public static Task WriteAsync(string path, RunReport report, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAsync(path, (stream, token) => WriteAsync(stream, report, token), cancellationToken);
-
+    /// <summary>Streamed (to a file, through <see cref="ReportPaths"/>): a 1,000-seed report is ~20 MB of JSON, which as one string cost ~100 MB at the run's end.</summary>
     public static async Task WriteAsync(Stream stream, RunReport report, CancellationToken cancellationToken)
     {
         await JsonSerializer.SerializeAsync(stream, report, Options, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Archive.IO;
 using Archive.Verdict;
 
 namespace Archive.Report;
@@ -62,9 +61,6 @@ public static class MarkdownReport
 
         return text.ToString();
     }
-
-    public static Task WriteAsync(string path, RunReport report, string? htmlLink, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(path, Build(report, htmlLink), cancellationToken);
 
     /// <summary>A table cell that stays one cell and shows as typed: Markdown and HTML characters escaped, line breaks and long texts cut.</summary>
     internal static string Cell(string value)

@@ -36,7 +36,7 @@ public sealed class AtomicFileTests
         using var temp = new TempDirectory();
         var path = System.IO.Path.Combine(temp.Path, "out", "report.json");
         var report = SampleReports.EveryShape();
-        await JsonReport.WriteAsync(path, report, CancellationToken.None);
+        await new ReportPaths(path, null, null, null).WriteAsync(report, null, CancellationToken.None);
         Assert.That(await File.ReadAllTextAsync(path), Is.EqualTo(JsonReport.Serialize(report) + "\n"));
     }
 

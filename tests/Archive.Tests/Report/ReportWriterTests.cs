@@ -47,7 +47,7 @@ public sealed class ReportWriterTests
     {
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "junit.xml");
-        await JUnitReport.WriteAsync(path, Run, CancellationToken.None);
+        await new ReportPaths(null, null, path, null).WriteAsync(Run, null, CancellationToken.None);
         var read = XDocument.Load(path);
         Assert.That(read.Descendants("testcase").Select(c => c.Attribute("name")!.Value), Does.Contain("hostile-<script>alert(1)</script>"));
     }
