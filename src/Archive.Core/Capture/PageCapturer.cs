@@ -216,9 +216,12 @@ public sealed class PageCapturer : IAsyncDisposable
                 return session.Complete(fetched, notes, timings);
             }
 
-            return deadline.IsCancellationRequested || e is TimeoutException
+            // The reason says which limit it was: the seed's whole time, or one browser step that never answered.
+            return deadline.IsCancellationRequested
                 ? session.Complete(fetched, notes, timings) with { Failure = new FetchFailure(FetchFailureKind.Timeout, $"the page did not finish loading within the total time limit of {options.TotalTimeout.TotalSeconds:0} s (a script that never yields, dialogs, or a page that never settles)") }
-                : session.Complete(fetched, notes, timings) with { Error = $"the browser failed: {FirstLine(e.Message)}" };
+                : e is TimeoutException
+                    ? session.Complete(fetched, notes, timings) with { Failure = new FetchFailure(FetchFailureKind.Timeout, $"the page stopped answering the browser: {FirstLine(e.Message)}") }
+                    : session.Complete(fetched, notes, timings) with { Error = $"the browser failed: {FirstLine(e.Message)}" };
         }
     }
 
