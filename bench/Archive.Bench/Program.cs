@@ -3,6 +3,7 @@ using Archive.Bench;
 using Archive.Pipeline;
 
 // dotnet run -c Release --project bench/Archive.Bench -- capture [PAGES] [CONCURRENCY...] [--latency MS] [--hung N]
+// dotnet run -c Release --project bench/Archive.Bench -- accuracy [--verbose]
 // dotnet run -c Release --project bench/Archive.Bench -- diff [PERTURBATIONS]
 // dotnet run -c Release --project bench/Archive.Bench -- media [PAIRS]
 // dotnet run -c Release --project bench/Archive.Bench -- links [LINKS] [--linkinator PATH]
@@ -25,6 +26,8 @@ switch (command)
         var pages = numbers.Length > 0 ? numbers[0] : 200;
         var concurrencies = numbers.Length > 1 ? numbers[1..] : [1, CheckOptions.DefaultConcurrency];
         return await CaptureBenchmark.RunAsync(pages, concurrencies, latency, extra, hung);
+    case "accuracy":
+        return AccuracyBenchmark.Run(args.Contains("--verbose"));
     case "diff":
         return DiffBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
     case "media":
@@ -37,6 +40,6 @@ switch (command)
     case "report":
         return await ReportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
     default:
-        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] [--hung N] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000]");
+        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] [--hung N] | accuracy [--verbose] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000]");
         return 2;
 }

@@ -22,11 +22,14 @@ public static class ReportSchema
             return [];
         }
 
-        return (results.Details ?? [])
+        // The list output holds the failed branches of every anyOf, also where another branch passed: a null/object
+        // union reports "should be null" for each object. Those are left out, so that what remains is the fault.
+        var errors = (results.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}"))
-            .DefaultIfEmpty("invalid, with no detail")
+            .SelectMany(d => d.Errors!.Select(e => (Branch: e.Key == "type" && d.EvaluationPath.ToString().Contains("/anyOf/", StringComparison.Ordinal), Text: $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}")))
             .ToList();
+        var faults = errors.Where(e => !e.Branch).Select(e => e.Text).ToList();
+        return faults.Count > 0 ? faults : errors.Select(e => e.Text).DefaultIfEmpty("invalid, with no detail").ToList();
     }
 
     public static IReadOnlyList<string> Errors(string json)

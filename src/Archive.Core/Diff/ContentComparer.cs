@@ -66,7 +66,7 @@ public static class ContentComparer
 
         var aligned = BlockAligner.Align(archived, live, interner, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner);
+        var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner, _ => false);
 
         var blocks = new List<BlockDiff>(outcome.Blocks.Count + 1);
         var titleDiff = TitleComparer.Compare(title, page, rules, interner);
@@ -97,12 +97,14 @@ public static class ContentComparer
             outcome.Blocks.Count(b => b.Op == BlockOp.Insert),
             outcome.Blocks.Count(b => b.Op == BlockOp.Delete),
             outcome.Blocks.Count(b => b.Op == BlockOp.Move),
-            outcome.Beyond.Count);
+            outcome.Beyond.Count,
+            outcome.Blocks.Count(b => b.Op == BlockOp.Furniture),
+            outcome.Blocks.Count(b => b.Op == BlockOp.Resegmented));
 
         var titleChanged = titleDiff is { Op: BlockOp.Replace };
         var severity =
             archivedTokens > 0 && retained < ReplacedBelow ? Severity.Replaced
-            : outcome.Blocks.Any(b => b.Op != BlockOp.Equal) || titleChanged ? (similarity >= MinorSimilarity ? Severity.Minor : Severity.Major)
+            : outcome.Blocks.Any(b => b.IsDrift) || titleChanged ? (similarity >= MinorSimilarity ? Severity.Minor : Severity.Major)
             : counts.Cosmetic > 0 ? Severity.Cosmetic
             : Severity.None;
 
@@ -141,7 +143,8 @@ public static class ContentComparer
         List<LiveBlock> liveSource,
         List<TokenizedText> live,
         LocatedArticle located,
-        TokenInterner interner)
+        TokenInterner interner,
+        Func<TokenizedText, bool> recurring)
     {
         var pairedLive = aligned.Where(a => a.Live is not null && a.Archived is not null).Select(a => a.Live!.Value).ToList();
         var first = pairedLive.Count > 0 ? pairedLive.Min() : int.MaxValue;
@@ -176,29 +179,69 @@ public static class ContentComparer
         var beyond = new List<int>();
         var matched = 0;
         var matchedElsewhere = 0;
-        foreach (var step in aligned)
+        var resegmented = Resegmentation.Find(aligned, archived, live).ToDictionary(r => r.Start, r => r.End);
+        for (var step = 0; step < aligned.Count; step++)
+        {
+            if (resegmented.TryGetValue(step, out var end))
+            {
+                var run = aligned.Skip(step).Take(end - step).ToList();
+                var a = run.Where(s => s.Archived is not null).Select(s => s.Archived!.Value).Order().ToList();
+                var b = run.Where(s => s.Live is not null).Select(s => s.Live!.Value).Order().ToList();
+                matched += a.Sum(x => archived[x].Count);
+                paired.AddRange(b);
+                blocks.Add(new BlockDiff(
+                    BlockOp.Resegmented,
+                    string.Join("\n", a.Select(x => archived[x].Text)),
+                    string.Join("\n", b.Select(x => live[x].Text)),
+                    archivedSource[a[0]].Kind,
+                    archivedSource[a[0]].Index,
+                    liveSource[b[0]].Block.Index,
+                    Cosmetic: true,
+                    Joins: new BlockSpan(a.Count, b.Count)));
+                step = end - 1;
+                continue;
+            }
+
+            Add(aligned[step]);
+        }
+
+        void Add(AlignedBlock step)
         {
             var a = step.Archived;
             var j = step.Live;
             switch (step.Op)
             {
                 case BlockOp.Insert when outside.Contains(j!.Value):
-                    continue;
+                    return;
                 case BlockOp.Insert when j > last || (!archiveHasCaptions && liveSource[j!.Value].Block.Kind == BlockKind.Caption):
                     beyond.Add(j!.Value);
-                    continue;
+                    return;
+                case BlockOp.Insert when Furniture.Reason(liveSource[j!.Value], body, recurring(live[j.Value])) is { } why:
+                    blocks.Add(new BlockDiff(BlockOp.Furniture, null, live[j.Value].Text, liveSource[j.Value].Block.Kind, LiveIndex: j, Why: why));
+                    return;
                 case BlockOp.Insert:
                     inserted.Add(j!.Value);
                     blocks.Add(new BlockDiff(BlockOp.Insert, null, live[j!.Value].Text, liveSource[j.Value].Block.Kind, LiveIndex: j));
-                    continue;
+                    return;
                 case BlockOp.Delete when elsewhere.Contains(interner.SequenceId(archived[a!.Value])):
                     matched += archived[a.Value].Count;
                     matchedElsewhere += archived[a.Value].Count;
                     blocks.Add(new BlockDiff(BlockOp.Equal, archived[a.Value].Text, archived[a.Value].Text, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
-                    continue;
+                    return;
                 case BlockOp.Delete:
                     blocks.Add(new BlockDiff(BlockOp.Delete, archived[a!.Value].Text, null, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
-                    continue;
+                    return;
+            }
+
+            // An unlike pair made only because the two stood in the same place: a paragraph deleted where a caption
+            // or a "Related" line stands is a deletion beside furniture, not a rewrite.
+            if (step.Op == BlockOp.Replace
+                && step.Matched(archived) * 2.0 / (archived[a!.Value].Count + live[j!.Value].Count) < BlockAligner.PairSimilarity
+                && Furniture.Reason(liveSource[j.Value], body, recurring(live[j.Value])) is not null)
+            {
+                Add(new AlignedBlock(BlockOp.Delete, a, null, null));
+                Add(new AlignedBlock(BlockOp.Insert, null, j, null));
+                return;
             }
 
             // Equal, Replace, Move: an archived block and the live block it became.

@@ -9,6 +9,12 @@ public enum BlockOp
     Delete,
     Replace,
     Move,
+
+    /// <summary>A live block inside the article the archive never held that is not prose of it (a caption, a credit, a "Related" box, an advertising label): reported, never drift.</summary>
+    Furniture,
+
+    /// <summary>Archived and live blocks that hold the same words with the block boundaries in other places (<c>&lt;br&gt;</c> against <c>&lt;p&gt;</c>, a row against its cells): cosmetic.</summary>
+    Resegmented,
 }
 
 /// <summary>How much a seed's text drifted, from nothing to a different page altogether.</summary>
@@ -37,6 +43,8 @@ public enum Severity
 /// <param name="Cosmetic">For an equal block: whether its text differs before normalisation.</param>
 /// <param name="Similarity">For a replacement or a move: the share of the two blocks' tokens they have in common, in order.</param>
 /// <param name="Changes">For a replacement or an edited move: the token diff, as runs of kept, deleted and inserted text.</param>
+/// <param name="Why">For furniture: the evidence that it is not prose of the article.</param>
+/// <param name="Joins">For a resegmentation: how many archived and live blocks it joins.</param>
 public sealed record BlockDiff(
     BlockOp Op,
     string? Archived,
@@ -47,10 +55,21 @@ public sealed record BlockDiff(
     bool Title = false,
     bool Cosmetic = false,
     double? Similarity = null,
-    IReadOnlyList<TextChange>? Changes = null);
+    IReadOnlyList<TextChange>? Changes = null,
+    string? Why = null,
+    BlockSpan? Joins = null)
+{
+    /// <summary>Whether this step is drift: text inserted, deleted, replaced or moved (furniture and re-segmentation are not).</summary>
+    public bool IsDrift => Op is BlockOp.Insert or BlockOp.Delete or BlockOp.Replace or BlockOp.Move;
+}
+
+/// <summary>How many blocks a re-segmentation joins on each side.</summary>
+public sealed record BlockSpan(int Archived, int Live);
 
 /// <param name="BeyondArchive">Live blocks past what the archive holds (the rest of an article whose feed copy was cut short, captions an archive without captions lacks): coverage, not drift.</param>
-public sealed record BlockCounts(int Equal, int Cosmetic, int Changed, int Inserted, int Deleted, int Moved, int BeyondArchive);
+/// <param name="Furniture">Live blocks inside the article that are furniture, not prose (see <see cref="BlockOp.Furniture"/>).</param>
+/// <param name="Resegmented">Runs of blocks whose words are the same with the boundaries elsewhere (see <see cref="BlockOp.Resegmented"/>).</param>
+public sealed record BlockCounts(int Equal, int Cosmetic, int Changed, int Inserted, int Deleted, int Moved, int BeyondArchive, int Furniture = 0, int Resegmented = 0);
 
 /// <summary>Where and how surely the archived article was found in the live page.</summary>
 /// <param name="Strength">The share of the archived text's distinct 5-character shingles found in the located part.</param>

@@ -91,7 +91,7 @@ public static class JUnitReport
             lines.Add($"text similarity: {similarity.ToString("0.###", CultureInfo.InvariantCulture)} ({seed.Text.Severity?.ToString().ToLowerInvariant()})");
         }
 
-        foreach (var block in seed.Text.Blocks.Where(b => b.Op != Diff.BlockOp.Equal).Take(10))
+        foreach (var block in seed.Text.Blocks.Where(b => b.IsDrift).Take(10))
         {
             lines.Add($"  {block.Op.ToString().ToLowerInvariant()}{(block.Title ? " (title)" : string.Empty)}: {Clip(block.Archived)} → {Clip(block.Live)}");
         }

@@ -134,7 +134,7 @@ public sealed record Policy(
     /// <summary>What the text drift is, independent of scores: every changed block's operation and texts.</summary>
     private static string TextKey(SeedReport seed)
     {
-        var changes = seed.Text.Blocks.Where(b => b.Op != BlockOp.Equal).Select(b => $"{b.Op}|{b.Title}|{b.Archived}|{b.Live}");
+        var changes = seed.Text.Blocks.Where(b => b.IsDrift).Select(b => $"{b.Op}|{b.Title}|{b.Archived}|{b.Live}");
         return "text:" + ContentHash.Of(string.Join('\n', changes) + "|" + seed.Reason)[..16];
     }
 

@@ -22,7 +22,7 @@ internal static class Assets
         .badge.changed, .badge.redirect, .badge.resized, .badge.minor { background: var(--changed); }
         .badge.dead, .badge.soft404, .badge.missing, .badge.removed, .badge.major, .badge.replaced { background: var(--dead); }
         .badge.error, .badge.timeout { background: var(--error); }
-        .badge.skipped, .badge.cosmetic, .badge.none { background: var(--muted); }
+        .badge.skipped, .badge.cosmetic, .badge.none, .badge.furniture, .badge.resegmented { background: var(--muted); }
         .badge.title, .badge.moved { background: #0969da; }
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -43,6 +43,7 @@ internal static class Assets
         .diff .row.insert > div:last-child, .diff .inline.insert { background: var(--ins); }
         .diff .row.delete > div:first-child, .diff .inline.delete { background: var(--del); }
         .diff .row.away > div:first-child { color: var(--muted); background: var(--bg); }
+        .diff .row.furniture > div:last-child, .diff .inline.furniture { color: var(--muted); font-size: 90%; }
         .diff .inline { padding: 4px 8px; border-bottom: 1px solid var(--line); white-space: pre-wrap; overflow-wrap: anywhere; }
         ins { background: var(--insd); text-decoration: none; }
         del { background: var(--deld); }

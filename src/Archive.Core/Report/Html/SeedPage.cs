@@ -55,7 +55,7 @@ internal static class SeedPage
 
         if (t.Counts is { } c)
         {
-            Fact(html, "blocks", $"{c.Equal} equal ({c.Cosmetic} cosmetic), {c.Changed} changed, {c.Inserted} inserted, {c.Deleted} deleted, {c.Moved} moved, {c.BeyondArchive} beyond the archive");
+            Fact(html, "blocks", $"{c.Equal} equal ({c.Cosmetic} cosmetic), {c.Changed} changed, {c.Inserted} inserted, {c.Deleted} deleted, {c.Moved} moved, {c.Resegmented} resegmented, {c.Furniture} furniture, {c.BeyondArchive} beyond the archive");
         }
 
         if (t.Error is not null)
@@ -196,20 +196,23 @@ internal static class SeedPage
         return rows;
     }
 
-    /// <summary>Runs of three or more unchanged blocks fold away; changes stay in view.</summary>
+    /// <summary>Runs of three or more blocks that are not drift (unchanged, re-segmented, furniture) fold away, and so does any furniture; changes stay in view.</summary>
     private static void AppendFolded(StringBuilder html, List<Row> rows, Action<StringBuilder, Row> render)
     {
         for (var i = 0; i < rows.Count;)
         {
             var end = i;
-            while (end < rows.Count && rows[end].Block.Op == BlockOp.Equal && !rows[end].Block.Title)
+            while (end < rows.Count && !rows[end].Block.IsDrift && !rows[end].Block.Title && !rows[end].Away)
             {
                 end++;
             }
 
-            if (end - i >= 3)
+            var furniture = rows.Skip(i).Take(end - i).Count(r => r.Block.Op == BlockOp.Furniture);
+            if (end - i >= 3 || (end > i && furniture == end - i))
             {
-                html.Append("<details class=\"same\"><summary>").Append(end - i).Append(" unchanged blocks</summary>");
+                var unchanged = end - i - furniture;
+                var summary = string.Join(", ", new[] { unchanged > 0 ? $"{unchanged} unchanged block{(unchanged == 1 ? "" : "s")}" : null, furniture > 0 ? $"{furniture} furniture (not drift)" : null }.OfType<string>());
+                html.Append("<details class=\"same\"><summary>").Append(summary).Append("</summary>");
                 for (var k = i; k < end; k++)
                 {
                     render(html, rows[k]);
@@ -235,7 +238,7 @@ internal static class SeedPage
             return;
         }
 
-        var kind = b.Op switch { BlockOp.Insert => "insert", BlockOp.Delete => "delete", BlockOp.Equal => "equal", _ => "replace" };
+        var kind = b.Op switch { BlockOp.Insert => "insert", BlockOp.Delete => "delete", BlockOp.Equal or BlockOp.Resegmented => "equal", BlockOp.Furniture => "furniture", _ => "replace" };
         html.Append("<div class=\"row ").Append(kind).Append('"');
         if (b.LiveIndex is { } live)
         {
@@ -258,7 +261,7 @@ internal static class SeedPage
     private static void Inline(StringBuilder html, Row row)
     {
         var b = row.Block;
-        var kind = b.Op switch { BlockOp.Insert => "insert", BlockOp.Delete => "delete", _ => "same" };
+        var kind = b.Op switch { BlockOp.Insert => "insert", BlockOp.Delete => "delete", BlockOp.Furniture => "furniture", _ => "same" };
         html.Append("<div class=\"inline ").Append(kind).Append("\">").Append(Badges(b));
         if (b.Changes is { } changes)
         {
@@ -323,7 +326,15 @@ internal static class SeedPage
             badges.Append("<span class=\"badge moved\">moved</span> ");
         }
 
-        if (b.Cosmetic)
+        if (b.Op == BlockOp.Furniture)
+        {
+            badges.Append("<span class=\"badge furniture\">furniture</span> <span class=\"muted\">").Append(HtmlPage.Escape(b.Why)).Append("</span>\n");
+        }
+        else if (b.Op == BlockOp.Resegmented)
+        {
+            badges.Append("<span class=\"badge resegmented\">resegmented</span> <span class=\"muted\">").Append(b.Joins is { } j ? $"{j.Archived} archived block{(j.Archived == 1 ? "" : "s")} as {j.Live} live" : string.Empty).Append("</span>\n");
+        }
+        else if (b.Cosmetic)
         {
             badges.Append("<span class=\"badge cosmetic\">cosmetic</span> ");
         }
