@@ -47,7 +47,7 @@ internal static class AccuracyBenchmark
                     results.Add((perturbed, RealPageExpectation.Check(perturbed, text), ms));
                     if (Environment.GetEnvironmentVariable("ACCURACY_DUMP") is { } dump && page.Name.EndsWith(dump, StringComparison.Ordinal))
                     {
-                        Console.WriteLine($"{page.Name} {kind}: {text.Severity} title «{seed.Title}»");
+                        Console.WriteLine($"{page.Name} {kind}: {text.Severity} title «{seed.Title}» match {text.Match}");
                         foreach (var b in text.Blocks.Where(b => b.Op != BlockOp.Equal || b.Title))
                         {
                             Console.WriteLine($"    {b.Op} {b.Kind} title={b.Title} why={b.Why} «{b.Archived}» → «{b.Live}»");

@@ -45,6 +45,9 @@ public static class ArticleLocator
     /// <summary>The live page's text blocks read, in document order; the rest of a larger page is left out of the comparison.</summary>
     public const int MaxLiveBlocks = 20_000;
 
+    /// <summary>Children of the located element holding at most this share of its matches (a headline repeated in a teaser) may be left out of a tighter run.</summary>
+    public const double LeftOutShare = 0.03;
+
     /// <summary>Below this strength the alignment is too weak to trust on its own and Readability is consulted.</summary>
     public const double WeakStrength = 0.5;
 
@@ -87,6 +90,14 @@ public static class ArticleLocator
             chosen = tighter;
         }
 
+        // The element may still be a wide wrapper (the whole page's div#bg) when the article is a run of its children
+        // (text, then a table) beside the site's chrome: then the article is that run of children alone.
+        var run = TightestRun(chosen, score, total);
+        var runChildren = run is { } r ? chosen.Children.Skip(r.First).Take(r.Last - r.First + 1).ToList() : null;
+        bool Inside(IElement owner) => runChildren is not null
+            ? runChildren.Any(c => c == owner || c.Contains(owner))
+            : owner == chosen || chosen.Contains(owner);
+
         var inside = new List<LiveBlock>();
         var elsewhere = new List<TokenizedText>();
         var found = new HashSet<ulong>();
@@ -97,7 +108,7 @@ public static class ArticleLocator
                 continue;
             }
 
-            if (owners[i] == chosen || chosen.Contains(owners[i]))
+            if (Inside(owners[i]))
             {
                 inside.Add(new LiveBlock(blocks[i] with { Index = inside.Count }, owners[i], texts[i]));
                 found.UnionWith(shingles[i].Where(archived.Contains));
@@ -108,7 +119,8 @@ public static class ArticleLocator
             }
         }
 
-        var located = new LocatedArticle(inside, LocateMethod.Alignment, Strength(found.Count, archived.Count), CssPath(chosen), elsewhere);
+        var selector = CssPath(chosen) + (run is { } w ? $" > :nth-child(n+{w.First + 1}):nth-child(-n+{w.Last + 1})" : string.Empty);
+        var located = new LocatedArticle(inside, LocateMethod.Alignment, Strength(found.Count, archived.Count), selector, elsewhere);
         if (located.Strength >= WeakStrength)
         {
             return located;
@@ -116,6 +128,84 @@ public static class ArticleLocator
 
         var readable = ReadabilityExtract(page, archived, pageUrl, texts, prepare);
         return readable is not null && readable.Strength > located.Strength ? readable : located;
+    }
+
+    /// <summary>
+    /// The shortest run of <paramref name="element"/>'s children holding <see cref="Share"/> of its matches, widened
+    /// to every child holding more than <see cref="LeftOutShare"/> of them; null when the whole element is needed (its own text holds the
+    /// matches, or every child with text is in the run).
+    /// </summary>
+    private static (int First, int Last)? TightestRun(IElement element, Dictionary<IElement, int> score, int total)
+    {
+        var children = element.Children.ToList();
+        if (total == 0 || children.Count < 2)
+        {
+            return null;
+        }
+
+        var scores = children.Select(c => score.GetValueOrDefault(c)).ToArray();
+        (int First, int Last)? best = null;
+        for (int first = 0, last = 0, sum = 0; last < scores.Length; last++)
+        {
+            sum += scores[last];
+            while (first < last && sum - scores[first] >= Share * total)
+            {
+                sum -= scores[first++];
+            }
+
+            if (sum >= Share * total && (best is null || last - first < best.Value.Last - best.Value.First))
+            {
+                best = (first, last);
+            }
+        }
+
+        if (best is not { } run)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (scores[i] > LeftOutShare * total)
+            {
+                run = (Math.Min(run.First, i), Math.Max(run.Last, i));
+            }
+        }
+
+
+        // Only site chrome is cut away: the run widens over every neighbour that is not navigation, a header or
+        // footer, a sidebar or a block of links, so the rest of an article whose archive holds only its start stays
+        // in (it is coverage, not drift).
+        while (run.First > 0 && !IsChrome(children[run.First - 1]))
+        {
+            run.First--;
+        }
+
+        while (run.Last < children.Count - 1 && !IsChrome(children[run.Last + 1]))
+        {
+            run.Last++;
+        }
+
+        // And only from a page-wide wrapper, where the chrome outweighs the article: an article's own container with
+        // a share bar at its end stays whole, and what is in it is judged block by block.
+        static int Length(IElement e) => e.TextContent.Length;
+        var kept = children.Where((c, i) => i >= run.First && i <= run.Last).Sum(Length);
+        var leftOut = children.Where((c, i) => i < run.First || i > run.Last).Sum(Length);
+        return leftOut > kept ? run : null;
+    }
+
+    /// <summary>Site chrome beside an article: navigation, a header or footer, a sidebar, a form, or a block that is mostly links (an empty one is not: the run widens over it).</summary>
+    private static bool IsChrome(IElement element)
+    {
+        if (element.LocalName is "nav" or "header" or "footer" or "aside" or "form" or "menu"
+            || element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "search")
+        {
+            return true;
+        }
+
+        var text = Whitespace.Collapse(element.TextContent).Length;
+        var links = element.QuerySelectorAll("a").Sum(a => Whitespace.Collapse(a.TextContent).Length);
+        return text > 0 && links >= 0.5 * text;
     }
 
     private static LocatedArticle? ReadabilityExtract(IDocument page, HashSet<ulong> archived, Uri pageUrl, List<TokenizedText> pageTexts, Func<string, TokenizedText> prepare)
