@@ -12,6 +12,7 @@ namespace Archive.Capture;
 /// <param name="MaxScreenshotHeight">Full-page screenshots are clipped at this height in CSS pixels.</param>
 /// <param name="ScreenshotQuality">JPEG quality of the screenshot, 1–100.</param>
 /// <param name="SeedsPerTab">Seeds one browser tab serves, wiped between them, before it is replaced by a fresh context; 1 opens a fresh context for every seed.</param>
+/// <param name="SettleTimeout">How long, at most, a page whose first read holds little of the archived text is given to settle (DOM quiet, no loading placeholders, lazy parts loaded) before it is read again.</param>
 /// <param name="ArchivedScreenshot">Whether to render the archived body too (JavaScript off, images only) and screenshot it for the report.</param>
 public sealed record CaptureOptions(
     TimeSpan NavigationTimeout,
@@ -28,7 +29,13 @@ public sealed record CaptureOptions(
     int ScreenshotQuality = 80,
     bool DismissOverlays = true,
     bool ArchivedScreenshot = true,
-    int SeedsPerTab = 50)
+    int SeedsPerTab = 50,
+    TimeSpan? SettleTimeout = null)
 {
+    /// <summary>The default of <see cref="SettleTimeout"/>: long enough for a body a script inserts seconds after loading, short enough that a real soft-404 costs little.</summary>
+    public static TimeSpan DefaultSettleTimeout { get; } = TimeSpan.FromSeconds(8);
+
+    public TimeSpan Settle => SettleTimeout ?? DefaultSettleTimeout;
+
     public static CaptureOptions Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(3));
 }

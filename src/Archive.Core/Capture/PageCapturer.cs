@@ -30,7 +30,8 @@ public sealed class PageCapturer : IAsyncDisposable
     public ValueTask DisposeAsync() => tabs.DisposeAsync();
 
     /// <param name="archivedHtml">The archived body, made safe (see <see cref="Seeds.RenderableBody"/>), to render beside the live page; null for no archived screenshot.</param>
-    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null)
+    /// <param name="suspect">Tells from the page's text whether it holds hardly any of the archived text; such a page is given time to settle and read again.</param>
+    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null)
     {
         var total = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -92,7 +93,7 @@ public sealed class PageCapturer : IAsyncDisposable
         {
             // Closing the context ends whatever the page is still doing when the total time limit passes.
             await using var onDeadline = deadline.Token.Register(() => _ = tab.Context.CloseAsync()).ConfigureAwait(false);
-            var capture = await RenderAsync(tab, fetched, document, notes, total, deadline, cancellationToken).ConfigureAwait(false);
+            var capture = await RenderAsync(tab, fetched, document, notes, total, deadline, suspect, cancellationToken).ConfigureAwait(false);
             if (archivedHtml is not null && options.ArchivedScreenshot && capture.Error is null)
             {
                 capture = capture with { ArchivedScreenshot = await RenderArchivedAsync(tab, archivedHtml, document, capture.Notes, deadline.Token).ConfigureAwait(false) };
@@ -156,7 +157,7 @@ public sealed class PageCapturer : IAsyncDisposable
     private static PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
         new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null);
 
-    private async Task<PageCapture> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    private async Task<PageCapture> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, CancellationToken cancellationToken)
     {
         var fetchMs = fetched.Timings.FetchMs;
         var session = new Session(fetcher, options, document, imagesOnly: false, deadline.Token);
@@ -193,9 +194,14 @@ public sealed class PageCapturer : IAsyncDisposable
                 notes.Add($"the network was still busy {options.NetworkQuiet.TotalSeconds:0.#} s after loading");
             }
 
-            settleMs = settle.Elapsed.TotalMilliseconds;
             var html = await page.ContentAsync().ConfigureAwait(false);
             var text = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText : ''").ConfigureAwait(false);
+            if (suspect is not null && suspect(text))
+            {
+                (html, text) = await SettleAsync(page, suspect, text, html, notes).ConfigureAwait(false);
+            }
+
+            settleMs = settle.Elapsed.TotalMilliseconds;
             var screenshot = await ScreenshotAsync(tab, notes).ConfigureAwait(false);
             return session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with
             {
@@ -224,6 +230,64 @@ public sealed class PageCapturer : IAsyncDisposable
                     : session.Complete(fetched, notes, timings) with { Error = $"the browser failed: {FirstLine(e.Message)}" };
         }
     }
+
+    /// <summary>
+    /// Waits, within <see cref="CaptureOptions.Settle"/>, until the page's DOM has been still for
+    /// <see cref="QuietMs"/> with no loading placeholder left (<c>aria-busy</c>, skeletons, spinners), scrolls
+    /// again for lazy parts, and reads it again; repeated while the text still holds hardly any of the archive.
+    /// A real soft-404 costs this wait once; a body a script fills in late is read once it is there.
+    /// </summary>
+    private async Task<(string Html, string Text)> SettleAsync(IPage page, Func<string, bool> suspect, string text, string html, List<string> notes)
+    {
+        var waited = Stopwatch.StartNew();
+        var reads = 1;
+        while (suspect(text) && waited.Elapsed < options.Settle)
+        {
+            var left = options.Settle - waited.Elapsed;
+            await page.EvaluateAsync<double>(QuietScript, new[] { QuietMs, left.TotalMilliseconds }).ConfigureAwait(false);
+            await AutoScroll.RunAsync(page, options.MaxScrollSteps, 120).ConfigureAwait(false);
+            try
+            {
+                var quiet = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, Math.Min(options.NetworkQuiet.Ticks, (options.Settle - waited.Elapsed).Ticks)));
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = (float)quiet.TotalMilliseconds }).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // still busy: read what is there
+            }
+
+            html = await page.ContentAsync().ConfigureAwait(false);
+            text = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText : ''").ConfigureAwait(false);
+            reads++;
+        }
+
+        notes.Add($"little of the archived text was there after loading; the page was given {waited.Elapsed.TotalSeconds:0.#} s to settle and read {reads} times{(suspect(text) ? ", and still holds little of it" : string.Empty)}");
+        return (html, text);
+    }
+
+    /// <summary>How long the DOM must be still for the page to count as settled.</summary>
+    private const double QuietMs = 600;
+
+    // Resolves once no mutation has happened for quietMs and no loading placeholder is left, or after maxMs.
+    private const string QuietScript = """
+        ([quietMs, maxMs]) => new Promise(resolve => {
+          const start = performance.now();
+          let last = start;
+          const observer = new MutationObserver(() => { last = performance.now(); });
+          observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+          const busy = () => document.querySelector('[aria-busy="true"], .skeleton, [class*="skeleton"], [class*="spinner"], [class*="shimmer"], [data-loading="true"]') !== null;
+          const tick = () => {
+            const now = performance.now();
+            if ((now - last >= quietMs && !busy()) || now - start >= maxMs) {
+              observer.disconnect();
+              resolve(now - start);
+            } else {
+              setTimeout(tick, 100);
+            }
+          };
+          setTimeout(tick, 100);
+        })
+        """;
 
     /// <summary>No downloads, no service workers; cookies and storage never outlive a seed (<see cref="BrowserTab"/>).</summary>
     private BrowserNewContextOptions ContextOptions() => new()

@@ -205,7 +205,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         {
             var bodyHash = seed.RenderableHtml is null ? null : ContentHash.Of(seed.RenderableHtml)[..16];
             var renderedBefore = store is null || bodyHash is null ? null : await store.ReadArchivedRenderingAsync(seed.Id, bodyHash, cancellationToken).ConfigureAwait(false);
-            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml).ConfigureAwait(false);
+            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, ignore.For(seed))).ConfigureAwait(false);
             if (renderedBefore is not null)
             {
                 capture = capture with { ArchivedScreenshot = renderedBefore };

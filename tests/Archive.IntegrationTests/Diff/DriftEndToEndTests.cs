@@ -42,6 +42,7 @@ public sealed class DriftEndToEndTests
 
             Serve(seedDir, $"{name}-unchanged", seed, NewsChrome.Page(seed.Title, blocks));
             Serve(seedDir, $"{name}-script", seed, NewsChrome.Page(seed.Title, [], insideArticleEnd: Injected(blocks)));
+            Serve(seedDir, $"{name}-late", seed, NewsChrome.Page(seed.Title, [], insideArticleEnd: Late(blocks, TimeSpan.FromMilliseconds(1500))));
             Serve(seedDir, $"{name}-edited", seed, NewsChrome.Page(seed.Title, Drift.EditCharacters(blocks, k, at, 2, "XY")));
             Serve(seedDir, $"{name}-deleted", seed, NewsChrome.Page(seed.Title, Drift.Delete(blocks, k)));
             Serve(seedDir, $"{name}-swapped", seed, NewsChrome.Page(seed.Title, Drift.Swap(blocks, swap, swap + 1)));
@@ -78,6 +79,15 @@ public sealed class DriftEndToEndTests
     [TestCaseSource(nameof(ArticleNames))]
     public void TextInjectedByScriptIsFound(string name) =>
         Assert.That(Seed($"{name}-script").Status, Is.EqualTo(SeedStatus.Unchanged), Seed($"{name}-script").Reason);
+
+    [TestCaseSource(nameof(ArticleNames))]
+    public void ABodyAScriptFillsInWellAfterLoadingIsFoundNotReplaced(string name)
+    {
+        // A "loading" skeleton until 1.5 s after the load event: the network has long been quiet by then.
+        var seed = Seed($"{name}-late");
+        Assert.That(seed.Status, Is.EqualTo(SeedStatus.Unchanged), seed.Reason);
+        Assert.That(seed.Page.Notes, Has.Some.Contains("given").And.Contains("to settle"));
+    }
 
     [TestCaseSource(nameof(ArticleNames))]
     public void EditedCharactersAreOneReplace(string name)
@@ -134,6 +144,11 @@ public sealed class DriftEndToEndTests
         var body = System.Text.RegularExpressions.Regex.Replace(archivedBody ?? File.ReadAllText(seed.Path).Split("\n------\n\n", 2)[1], "<img[^>]*>", string.Empty);
         File.WriteAllText(Path.Combine(seedDir, id + ".txt"), $"<!--1695222902000-->\n[{seed.Title}]({LiveSite.Public(id).AbsoluteUri})\n------\n\n{body.Trim()}\n");
     }
+
+    /// <summary>A loading skeleton (<c>aria-busy</c>) that a timer replaces with the article <paramref name="after"/> the load event.</summary>
+    private static string Late(List<LiveBlockSpec> blocks, TimeSpan after) =>
+        $"<div id=\"late\" aria-busy=\"true\"><div class=\"skeleton\">Loading…</div></div>"
+        + $"<script>addEventListener('load', () => setTimeout(() => {{ const l = document.getElementById('late'); l.removeAttribute('aria-busy'); l.innerHTML = {JsonSerializer.Serialize(Articles.Body(blocks))}; }}, {after.TotalMilliseconds}));</script>";
 
     /// <summary>An empty article body that a script fills after load, as single-page sites do.</summary>
     private static string Injected(List<LiveBlockSpec> blocks) =>
