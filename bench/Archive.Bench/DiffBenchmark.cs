@@ -155,7 +155,7 @@ internal static class DiffBenchmark
             var seed = seeds[random.Next(seeds.Count)];
             var (blocks, title, expected) = Perturb(seed, random);
             var text = Compare(seed, NewsChrome.Page(title, blocks));
-            var reported = text.Blocks.Where(b => b.Op != BlockOp.Equal).ToList();
+            var reported = text.Blocks.Where(b => b.IsDrift).ToList();
             if (expected.Count == 0)
             {
                 cosmeticOnly++;

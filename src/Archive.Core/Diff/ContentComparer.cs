@@ -28,7 +28,8 @@ public static class ContentComparer
     public const int MaxNesting = 512;
 
     /// <param name="cancellationToken">The seed's time limit (<c>--total-timeout</c>) reaches the comparison too: a huge live page stops here, not minutes later.</param>
-    public static TextComparison Compare(Seed seed, string liveHtml, Uri liveUrl, IgnoreRules rules, CancellationToken cancellationToken = default)
+    /// <param name="boilerplate">What the run (and earlier runs) learned of the site's recurring blocks; this page's blocks are added to it.</param>
+    public static TextComparison Compare(Seed seed, string liveHtml, Uri liveUrl, IgnoreRules rules, SiteBoilerplate? boilerplate = null, CancellationToken cancellationToken = default)
     {
         if (HtmlNestingScanner.FindExcess(liveHtml, MaxNesting) is { } line)
         {
@@ -39,10 +40,10 @@ public static class ContentComparer
         rules.Drop(page);
         DropHidden(page);
         cancellationToken.ThrowIfCancellationRequested();
-        return Compare(seed.Title, seed.Document.Blocks, page, liveUrl, rules, cancellationToken);
+        return Compare(seed.Title, seed.Document.Blocks, page, liveUrl, rules, boilerplate is null ? null : (boilerplate, seed.Id), cancellationToken);
     }
 
-    internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, Uri liveUrl, IgnoreRules rules, CancellationToken cancellationToken = default)
+    internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, Uri liveUrl, IgnoreRules rules, (SiteBoilerplate Learned, string SeedId)? site = null, CancellationToken cancellationToken = default)
     {
         var interner = new TokenInterner();
         TokenizedText Prepare(string text) => interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(text)));
@@ -61,12 +62,13 @@ public static class ContentComparer
 
         var archivedShingles = archived.SelectMany(a => a.Shingles).ToHashSet();
         var located = ArticleLocator.Locate(page, archivedShingles, liveUrl, Prepare, cancellationToken);
+        site?.Learned.Observe(liveUrl, site.Value.SeedId, located.Blocks.Select(b => b.Text).Concat(located.Elsewhere));
         var liveSource = located.Blocks.ToList();
         var live = liveSource.Select(b => b.Text).ToList();
 
         var aligned = BlockAligner.Align(archived, live, interner, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner, _ => false);
+        var outcome = Classify(aligned, archivedSource, archived, liveSource, live, located, interner, block => site is { } s && s.Learned.Recurs(liveUrl, s.SeedId, block));
 
         var blocks = new List<BlockDiff>(outcome.Blocks.Count + 1);
         var titleDiff = TitleComparer.Compare(title, page, rules, interner);
@@ -132,8 +134,10 @@ public static class ContentComparer
     /// that pairs with an archived one; outside it, before or after those blocks, is page furniture (the headline,
     /// the byline, tags). Inside it, after the last paired block is the rest of an article the archive holds only
     /// the start of (coverage); above the first, a paragraph of prose is an insertion (an editor's note) and
-    /// anything else (headline, byline, dateline) furniture; between them, anything is an insertion unless it is a
-    /// caption and the archive holds no captions at all. An archived block not in the article but
+    /// anything else (headline, byline, dateline) furniture; between them, a block is an insertion unless
+    /// <see cref="Furniture"/> finds it is not prose of the article (a caption, a "Related" box, an advertising
+    /// label, a block the site prints on other pages too). Runs whose words are the same across other block
+    /// boundaries are one re-segmentation (<see cref="Resegmentation"/>). An archived block not in the article but
     /// elsewhere in the page (a standfirst the site moved into its header) was not deleted.
     /// </summary>
     private static Outcome Classify(
@@ -150,7 +154,6 @@ public static class ContentComparer
         var first = pairedLive.Count > 0 ? pairedLive.Min() : int.MaxValue;
         var last = pairedLive.Count > 0 ? pairedLive.Max() : int.MinValue;
         var body = CommonAncestor(pairedLive.Select(j => liveSource[j].Owner));
-        var archiveHasCaptions = archivedSource.Any(b => b.Kind == BlockKind.Caption);
 
         var outside = new HashSet<int>();
         foreach (var j in live.Count > 0 && pairedLive.Count > 0 ? Enumerable.Range(0, live.Count) : [])
@@ -213,7 +216,7 @@ public static class ContentComparer
             {
                 case BlockOp.Insert when outside.Contains(j!.Value):
                     return;
-                case BlockOp.Insert when j > last || (!archiveHasCaptions && liveSource[j!.Value].Block.Kind == BlockKind.Caption):
+                case BlockOp.Insert when j > last:
                     beyond.Add(j!.Value);
                     return;
                 case BlockOp.Insert when Furniture.Reason(liveSource[j!.Value], body, recurring(live[j.Value])) is { } why:

@@ -66,7 +66,7 @@ public sealed record BlockDiff(
 /// <summary>How many blocks a re-segmentation joins on each side.</summary>
 public sealed record BlockSpan(int Archived, int Live);
 
-/// <param name="BeyondArchive">Live blocks past what the archive holds (the rest of an article whose feed copy was cut short, captions an archive without captions lacks): coverage, not drift.</param>
+/// <param name="BeyondArchive">Live blocks past what the archive holds (the rest of an article whose feed copy was cut short): coverage, not drift.</param>
 /// <param name="Furniture">Live blocks inside the article that are furniture, not prose (see <see cref="BlockOp.Furniture"/>).</param>
 /// <param name="Resegmented">Runs of blocks whose words are the same with the boundaries elsewhere (see <see cref="BlockOp.Resegmented"/>).</param>
 public sealed record BlockCounts(int Equal, int Cosmetic, int Changed, int Inserted, int Deleted, int Moved, int BeyondArchive, int Furniture = 0, int Resegmented = 0);

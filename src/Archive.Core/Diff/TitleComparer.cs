@@ -61,9 +61,21 @@ public static class TitleComparer
 
         foreach (var (a, l) in pairs)
         {
-            if (Folded(a).SequenceEqual(Folded(l)) || Decorates(a, l) || Decorates(l, a))
+            if (Folded(a).SequenceEqual(Folded(l)))
             {
                 return Cosmetic(a, l);
+            }
+        }
+
+        // A decoration is judged between headlines only: "Site" is not the core of "New headline | Site".
+        foreach (var a in archivedCore)
+        {
+            foreach (var l in liveCore)
+            {
+                if (Decorates(a, l) || Decorates(l, a))
+                {
+                    return Cosmetic(a, l);
+                }
             }
         }
 

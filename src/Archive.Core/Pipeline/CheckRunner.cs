@@ -50,6 +50,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
             ? await LinkCache.OpenAsync(cacheFile, ttl, cancellationToken).ConfigureAwait(false)
             : null;
         using var links = options.Links.Enabled ? new LinkChecker(fetcher, options.Links, linkCache) : null;
+        var boilerplate = store is null ? new SiteBoilerplate() : await store.ReadBoilerplateAsync(cancellationToken).ConfigureAwait(false);
 
         var queue = Channel.CreateBounded<(int Order, SeedLoad Load)>(new BoundedChannelOptions(options.Concurrency * 2) { SingleWriter = true });
         var results = new List<(int Order, SeedReport Report, ExitCode Exit)>();
@@ -100,7 +101,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                 {
                     await foreach (var (place, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (checkedReport, judged) = await CheckAsync(load, capturer, media, links, store, options.Ignore, options.Capture.TotalTimeout, stop.Token).ConfigureAwait(false);
+                        var (checkedReport, judged) = await CheckAsync(load, capturer, media, links, store, boilerplate, options.Ignore, options.Capture.TotalTimeout, stop.Token).ConfigureAwait(false);
                         var (seedReport, exit) = await FinishAsync(checkedReport, judged, store, stop.Token).ConfigureAwait(false);
                         history?.Append(HistoryEntry.Of(seedReport, startedAt, DateTimeOffset.UtcNow));
                         journal?.Append(seedReport);
@@ -133,6 +134,11 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         if (linkCache is not null)
         {
             await linkCache.SaveAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (store is not null)
+        {
+            await store.WriteBoilerplateAsync(boilerplate, cancellationToken).ConfigureAwait(false);
         }
 
         var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
@@ -188,7 +194,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         return (final, exit);
     }
 
-    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, IgnoreRuleSet ignore, TimeSpan totalTimeout, CancellationToken cancellationToken)
+    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, IgnoreRuleSet ignore, TimeSpan totalTimeout, CancellationToken cancellationToken)
     {
         // --total-timeout bounds the seed's own work, comparisons included, not only its capture.
         using var seedTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -229,7 +235,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         {
             try
             {
-                text = await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), seedTime.Token), seedTime.Token).ConfigureAwait(false);
+                text = await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false);
                 media = await mediaChecker.CheckAsync(seed, capture, seedTime.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -39,7 +39,7 @@ public sealed record SeedLoad
 public static class SeedId
 {
     /// <summary>Names the snapshot store keeps for itself beside the seeds' folders.</summary>
-    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "_media", "history.jsonl", "link-cache.json", "README.md" };
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase) { "_media", "history.jsonl", "link-cache.json", "boilerplate.json", "README.md" };
 
     public static string FromPath(string path) => System.IO.Path.GetFileNameWithoutExtension(path.TrimEnd('/', '\\'));
 

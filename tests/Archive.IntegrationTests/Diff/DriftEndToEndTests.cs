@@ -66,7 +66,7 @@ public sealed class DriftEndToEndTests
 
     private SeedReport Seed(string id) => seeds[id];
 
-    private static List<BlockDiff> Changes(SeedReport seed) => seed.Text.Blocks.Where(b => b.Op != BlockOp.Equal).ToList();
+    private static List<BlockDiff> Changes(SeedReport seed) => seed.Text.Blocks.Where(b => b.IsDrift).ToList();
 
     [TestCaseSource(nameof(ArticleNames))]
     public void UnchangedIsUnchanged(string name)

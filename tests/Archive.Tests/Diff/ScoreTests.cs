@@ -185,7 +185,7 @@ public sealed class ComparisonTimeLimitTests
         var html = "<html><body><article>" + string.Concat(seed.Document.Blocks.Select(b => $"<p>{b.Text}</p>{filler[..Math.Min(filler.Length, 200_000)]}")) + filler + "</article></body></html>";
         using var limit = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.That(() => ContentComparer.Compare(seed, html, seed.SourceUrl, IgnoreRules.None, limit.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(() => ContentComparer.Compare(seed, html, seed.SourceUrl, IgnoreRules.None, cancellationToken: limit.Token), Throws.InstanceOf<OperationCanceledException>());
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "stopped soon after the limit, not at the end of the work");
     }
 }
