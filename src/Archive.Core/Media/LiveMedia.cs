@@ -61,6 +61,15 @@ internal sealed class LiveMedia
         return indexed.Where(e => e.Reference.Kind == MediaKind.Image && e.Stems.Overlaps(stems)).Select(e => e.Reference).ToList();
     }
 
+    /// <summary>The live image in the archived image's place in the text (between the same blocks), preferring one with the same blocks on both sides.</summary>
+    public MediaReference? ByPlace(MediaReference archived) =>
+        archived.Place is not { } place
+            ? null
+            : indexed.Select(e => e.Reference)
+                .Where(r => r.Kind == MediaKind.Image && r.Place is { } p && p.SameAs(place))
+                .OrderByDescending(r => r.Place!.Before == place.Before && r.Place.After == place.After)
+                .FirstOrDefault();
+
     /// <summary>What the browser received for a URL, if it asked for it.</summary>
     public CapturedImage? Loaded(Uri url) => loaded.GetValueOrDefault(url.AbsoluteUri);
 

@@ -219,6 +219,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
                 ImageVerdict.Resized => (MediaStatus.Resized, comparison.Cropped
                     ? $"the same picture, cropped ({signature.Width}×{signature.Height} → {liveSignature.Width}×{liveSignature.Height})"
                     : $"the same picture at {(signature.Width == liveSignature.Width && signature.Height == liveSignature.Height ? "another quality" : $"another size ({signature.Width}×{signature.Height} → {liveSignature.Width}×{liveSignature.Height})")}"),
+                _ when method == MatchMethod.Place => (MediaStatus.Changed, $"in its place in the article (between the same paragraphs) the live page shows a different picture at {liveReference.Url} (similarity {comparison.Similarity:0.##})"),
                 _ => (MediaStatus.Changed, $"the live page shows a different picture (similarity {comparison.Similarity:0.##})"),
             };
             return Scored(finding, comparison, status, reason is null || deadNote is null ? reason ?? deadNote : $"{reason}; {deadNote}");
@@ -272,7 +273,13 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
                 .Where(l => l.Distance <= ImageComparer.HashWithin)
                 .OrderBy(l => l.Distance)
                 .FirstOrDefault();
-            return nearest.Reference is null ? null : (nearest.Reference, MatchMethod.Hash, nearest.Loaded);
+            if (nearest.Reference is not null)
+            {
+                return (nearest.Reference, MatchMethod.Hash, nearest.Loaded);
+            }
+
+            // Nothing shows the same picture: what stands in its place in the text is what the article shows now.
+            return live.ByPlace(archived) is { } inPlace ? (inPlace, MatchMethod.Place, live.Loaded(inPlace)) : null;
         }
 
         private async Task<Fetched> FetchAsync(Uri url, long cap, bool probe, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public enum MatchMethod
 
     /// <summary>The nearest perceptual hash among the live page's images.</summary>
     Hash,
+
+    /// <summary>The live image in the same place in the text (between the same blocks), when nothing else matched.</summary>
+    Place,
 }
 
 /// <summary>One fetched media file: the archived URL as it answers now, or the live page's copy.</summary>

@@ -46,13 +46,15 @@ public enum MediaKind
 /// <param name="Url">The URL that best stands for the media: the largest <c>srcset</c> candidate, else a lazy-loading attribute, else <c>src</c>.</param>
 /// <param name="Element">The element it came from (<c>img</c>, <c>video</c>, <c>iframe</c>…).</param>
 /// <param name="Candidates">Every URL the element offered for the same media, <paramref name="Url"/> included.</param>
+/// <param name="Place">Where it stands in the text (the blocks around it); null when not worked out.</param>
 public sealed record MediaReference(
     int Index,
     MediaKind Kind,
     string Element,
     Uri Url,
     IReadOnlyList<MediaCandidate> Candidates,
-    string? Alt);
+    string? Alt,
+    MediaPlace? Place = null);
 
 /// <param name="Attribute">Where the URL was found: <c>src</c>, <c>srcset</c>, <c>data-src</c>, <c>poster</c>, <c>source[srcset]</c>…</param>
 /// <param name="Descriptor">The srcset descriptor (<c>640w</c>, <c>2x</c>) when there is one.</param>

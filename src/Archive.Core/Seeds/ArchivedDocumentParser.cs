@@ -139,6 +139,7 @@ public static class ArchivedDocumentParser
         var media = new List<MediaReference>();
         var seen = new HashSet<(MediaKind, Uri)>();
 
+        IElement? current = null;
         void Add(MediaKind kind, string element, List<MediaCandidate> candidates, MediaCandidate? primary, string? alt)
         {
             primary ??= candidates.FirstOrDefault();
@@ -147,11 +148,13 @@ public static class ArchivedDocumentParser
                 return;
             }
 
-            media.Add(new MediaReference(media.Count, kind, element, primary.Url, candidates, alt));
+            var place = kind == MediaKind.Image ? MediaPlace.Of(current!, root, e => BlockElements.Contains(e.LocalName), e => SilentElements.Contains(e.LocalName)) : null;
+            media.Add(new MediaReference(media.Count, kind, element, primary.Url, candidates, alt, place));
         }
 
         foreach (var element in root.QuerySelectorAll("img, video, audio, iframe, embed, object"))
         {
+            current = element;
             switch (element.LocalName)
             {
                 case "img" when IsTrackingPixel(element):

@@ -51,6 +51,11 @@ public sealed class MediaEndToEndTests
         Jpeg("/img/swap.jpg", Picture);
         Scenario(seedDir, "swapped", ["/img/swap.jpg"], ["/img/swap.jpg"]);
 
+        // A different picture under an unrelated name where the archived one stood: found by its place in the text.
+        Jpeg("/img/harbour.jpg", Picture);
+        Jpeg("/cdn/x93f1.jpg", GeneratedImages.Reencode(Other, 80, 0.625));
+        Scenario(seedDir, "replaced-in-place", ["/img/harbour.jpg"], ["/cdn/x93f1.jpg"]);
+
         Jpeg("/img/gone.jpg", Picture);
         Scenario(seedDir, "removed", ["/img/gone.jpg"], []);
 
@@ -175,6 +180,16 @@ public sealed class MediaEndToEndTests
         Assert.That(media.Archived!.HttpStatus, Is.EqualTo(404));
         Assert.That(media.Status, Is.EqualTo(MediaStatus.Changed), media.Reason);
         Assert.That(media.Reason, Does.Contain("compared with the baseline"));
+    }
+
+    [Test]
+    public void ADifferentPictureInTheSamePlaceIsChangedNotRemoved()
+    {
+        var media = Only(first, "replaced-in-place");
+        Assert.That(media.Status, Is.EqualTo(MediaStatus.Changed), media.Reason);
+        Assert.That(media.MatchedBy, Is.EqualTo(MatchMethod.Place));
+        Assert.That(media.LiveUrl, Does.EndWith("/cdn/x93f1.jpg"));
+        Assert.That(media.Reason, Does.Contain("in its place"));
     }
 
     [Test]
