@@ -104,15 +104,43 @@ public enum Perturbation
 
 /// <summary>A live page made from a real one, with what the comparison must report.</summary>
 /// <param name="Target">The archived paragraph's text the perturbation touched (the first of two swapped); null for none and for a retitle.</param>
-/// <param name="Inserted">For an insertion, the paragraph put into the live page.</param>
+/// <param name="Inserted">For an insertion, the paragraph put into the live page; for a retitle, the new title.</param>
 public sealed record PerturbedPage(RealPage Page, Perturbation Kind, string LiveHtml, string? Target, string? Inserted);
 
 public static class Perturbations
 {
-    /// <summary>A paragraph of new prose, as an editor's added note would read; in English whatever the page's language.</summary>
-    public const string Retitled = "Council approves new harbour budget after a long night of talks";
+    /// <summary>
+    /// A new headline for <paramref name="page"/>. Each page gets its own wording: one text on the live pages of
+    /// many seeds of a host is that site's boilerplate, and would rightly be learned as such.
+    /// </summary>
+    public static string Retitled(RealPage page)
+    {
+        var n = Stable(page.Name);
+        string[] who = ["Council", "Parliament", "The board", "Regulators", "The committee"];
+        string[] what = ["harbour", "school", "railway", "hospital", "water"];
+        return $"{who[n % 5]} approves new {what[n / 5 % 5]} budget after {3 + n % 17} hours of talks";
+    }
 
-    public const string InsertedProse = "Editor's note: this article was updated after publication to correct the spelling of a witness's name and to add a statement the agency sent on Thursday evening.";
+    /// <summary>A paragraph of new prose, as an editor's added note would read; in English whatever the page's language; its own for each page (see <see cref="Retitled"/>).</summary>
+    public static string InsertedProse(RealPage page)
+    {
+        var n = Stable(page.Name);
+        string[] days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+        string[] sources = ["agency", "ministry", "company", "university", "court"];
+        return $"Editor's note: this article was updated {2 + n % 23} hours after publication to correct the spelling of a witness's name and to add a statement the {sources[n / 5 % 5]} sent on {days[n % 5]} evening.";
+    }
+
+    /// <summary>FNV-1a of the name: the same choice on every run (string hashes are randomised per process).</summary>
+    private static int Stable(string name)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % 100_000);
+    }
 
     /// <summary>
     /// The live page with <paramref name="kind"/> made in its markup, or null when the page has no paragraph fit for
@@ -128,7 +156,7 @@ public static class Perturbations
         var document = new HtmlParser().ParseDocument(page.LiveHtml);
         if (kind == Perturbation.Retitle)
         {
-            var retitled = Retitled;
+            var retitled = Retitled(page);
             document.Title = retitled;
 
             foreach (var heading in document.QuerySelectorAll("h1"))
@@ -141,7 +169,7 @@ public static class Perturbations
                 meta.SetAttribute("content", retitled);
             }
 
-            return new PerturbedPage(page, kind, document.DocumentElement.OuterHtml, null, null);
+            return new PerturbedPage(page, kind, document.DocumentElement.OuterHtml, null, retitled);
         }
 
         var archived = page.Seed().Document.Blocks
@@ -176,9 +204,9 @@ public static class Perturbations
                 break;
             case Perturbation.InsertParagraph:
                 var added = document.CreateElement("p");
-                added.TextContent = InsertedProse;
+                inserted = InsertedProse(page);
+                added.TextContent = inserted;
                 target.After(added);
-                inserted = InsertedProse;
                 break;
             case Perturbation.SwapParagraphs:
                 var next = candidates[index + 1];
@@ -233,11 +261,15 @@ public static class Perturbations
 public static class RealPageExpectation
 {
     /// <summary>Null when <paramref name="text"/> reports exactly the perturbation made (and nothing else as drift); otherwise why not.</summary>
-    public static string? Check(PerturbedPage page, Archive.Diff.TextComparison text)
+    public static string? Check(PerturbedPage page, Archive.Diff.TextComparison text) =>
+        Check(page, Archive.Report.TextReport.From(text));
+
+    /// <inheritdoc cref="Check(PerturbedPage, Archive.Diff.TextComparison)"/>
+    public static string? Check(PerturbedPage page, Archive.Report.TextReport text)
     {
-        if (text.Error is not null)
+        if (text.Error is not null || text.Severity is null)
         {
-            return "error: " + text.Error;
+            return "error: " + (text.Error ?? "not compared");
         }
 
         var drift = text.Blocks.Where(b => b.IsDrift && !b.Title).ToList();
@@ -261,10 +293,11 @@ public static class RealPageExpectation
             Perturbation.InsertParagraph => drift.Count == 1 && drift[0].Op == Archive.Diff.BlockOp.Insert && Is(drift[0].Live, page.Inserted!) && title is null,
             Perturbation.SwapParagraphs => drift.Count is 1 or 2 && drift.All(b => b.Op == Archive.Diff.BlockOp.Move) && title is null,
             // The headline may be part of the archived body too; a retitle changes it there as well.
-            Perturbation.Retitle => drift.All(b => b is { Op: Archive.Diff.BlockOp.Replace, Kind: BlockKind.Heading } && Same(b.Live!, Perturbations.Retitled)) && title is { Op: Archive.Diff.BlockOp.Replace },
+            Perturbation.Retitle => drift.All(b => b is { Op: Archive.Diff.BlockOp.Replace, Kind: BlockKind.Heading } && Same(b.Live!, page.Inserted!)) && title is { Op: Archive.Diff.BlockOp.Replace },
             _ => false,
         };
-        return ok && (page.Kind == Perturbation.None || text.HasChanges) ? null : $"{text.Severity}: {(drift.Count == 0 && title is null ? "no drift reported" : Describe())}";
+        var changed = text.Severity is Archive.Diff.Severity.Minor or Archive.Diff.Severity.Major or Archive.Diff.Severity.Replaced;
+        return ok && (page.Kind == Perturbation.None || changed) ? null : $"{text.Severity}: {(drift.Count == 0 && title is null ? "no drift reported" : Describe())}";
     }
 
     private static bool Same(string compared, string original)
