@@ -1,5 +1,4 @@
 using System.Text;
-using AngleSharp.Html.Parser;
 using Archive.Diff;
 using Archive.Seeds;
 using Archive.Web;
@@ -25,7 +24,7 @@ internal sealed record ResponsePage(string? Title, string? Headline, string Text
             return null;
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        var document = LiveHtml.Parse(html);
         foreach (var silent in document.QuerySelectorAll("script, style, noscript, template").ToList())
         {
             silent.Remove();

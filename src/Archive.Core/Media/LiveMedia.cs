@@ -1,6 +1,6 @@
-using AngleSharp.Html.Parser;
 using Archive.Capture;
 using Archive.Seeds;
+using Archive.Web;
 
 namespace Archive.Media;
 
@@ -39,7 +39,7 @@ internal sealed class LiveMedia
             return new LiveMedia([], loaded);
         }
 
-        var page = new HtmlParser().ParseDocument(capture.Html);
+        var page = LiveHtml.Parse(capture.Html);
         var root = page.Body ?? page.DocumentElement;
         return new LiveMedia(ArchivedDocumentParser.ReadMedia(root, capture.FinalUrl), loaded);
     }
