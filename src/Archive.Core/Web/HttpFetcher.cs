@@ -30,11 +30,12 @@ public sealed class HttpFetcher : IDisposable
     {
         Map = map;
         Options = options;
-        trustedClient = Client(options, trusted: true);
-        checkedClient = Client(options, trusted: false);
+        var resolver = new HostResolver(TimeProvider.System);
+        trustedClient = Client(options, trusted: true, resolver);
+        checkedClient = Client(options, trusted: false, resolver);
     }
 
-    private static HttpClient Client(FetchOptions options, bool trusted) => new(new SocketsHttpHandler
+    private static HttpClient Client(FetchOptions options, bool trusted, HostResolver resolver) => new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         UseCookies = false,
@@ -43,7 +44,7 @@ public sealed class HttpFetcher : IDisposable
         MaxConnectionsPerServer = options.PerHostConcurrency,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectTimeout = options.RequestTimeout,
-        ConnectCallback = (context, token) => ConnectAsync(context, trusted, token),
+        ConnectCallback = (context, token) => ConnectAsync(context, trusted, resolver, token),
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
@@ -305,10 +306,10 @@ public sealed class HttpFetcher : IDisposable
         return Answer.Failed(FetchFailureKind.Other, e.Message);
     }
 
-    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool trusted, CancellationToken cancellationToken)
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool trusted, HostResolver resolver, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
-        var addresses = await HostResolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        var addresses = await resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
         var allowed = trusted ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
         if (allowed.Length == 0)
         {
