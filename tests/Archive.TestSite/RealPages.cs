@@ -153,7 +153,8 @@ public static class Perturbations
             return new PerturbedPage(page, kind, page.LiveHtml, null, null);
         }
 
-        var document = new HtmlParser().ParseDocument(page.LiveHtml);
+        // Parsed as the browser parses it (scripting on), so the page served is the page a reader's browser built.
+        var document = Archive.Web.LiveHtml.Parse(page.LiveHtml);
         if (kind == Perturbation.Retitle)
         {
             var retitled = Retitled(page);
@@ -177,9 +178,13 @@ public static class Perturbations
             .Select(b => b.Text)
             .ToHashSet(StringComparer.Ordinal);
 
-        // Live paragraphs that are exactly one archived paragraph, in document order.
+        // Live paragraphs that are exactly one archived paragraph, in document order. A paragraph the page shows twice
+        // (a standfirst in the header and atop the body) is left out: an editor's change would reach both copies, a
+        // perturbation of one copy would not be one change.
+        var visible = VisibleText(document);
         var candidates = document.QuerySelectorAll("p")
             .Where(p => p.QuerySelector("p, div, br, img, figure") is null && archived.Contains(Whitespace.Collapse(p.TextContent)))
+            .Where(p => Occurrences(visible, Whitespace.Collapse(p.TextContent)) == 1)
             .ToList();
         if (candidates.Count < (kind == Perturbation.SwapParagraphs ? 2 : 1))
         {
@@ -226,6 +231,33 @@ public static class Perturbations
     }
 
     private static bool IsProse(string text) => text.Length >= 80;
+
+    /// <summary>The body's text without scripts, styles and templates, white space collapsed.</summary>
+    private static string VisibleText(IDocument document)
+    {
+        if (document.Body?.Clone(deep: true) is not IElement body)
+        {
+            return string.Empty;
+        }
+
+        foreach (var silent in body.QuerySelectorAll("script, style, template, noscript").ToList())
+        {
+            silent.Remove();
+        }
+
+        return Whitespace.Collapse(body.TextContent);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 
     /// <summary>Replaces the middle word of the paragraph's longest text node: an edited sentence, the rest intact.</summary>
     private static bool EditOneWord(IElement paragraph)
@@ -289,7 +321,9 @@ public static class RealPageExpectation
         {
             Perturbation.None => drift.Count == 0 && title is null && (!page.Page.WholeArticle || text.Severity is Archive.Diff.Severity.None or Archive.Diff.Severity.Cosmetic),
             Perturbation.EditSentence => drift.Count == 1 && drift[0].Op == Archive.Diff.BlockOp.Replace && Is(drift[0].Archived, page.Target!) && title is null,
-            Perturbation.DeleteParagraph => drift.Count == 1 && drift[0].Op == Archive.Diff.BlockOp.Delete && Is(drift[0].Archived, page.Target!) && title is null,
+            // In a sample, unarchived article text may stand between the deleted paragraph's neighbours; nothing can
+            // tell that from the paragraph rewritten in place, so a replace of exactly that paragraph is right too.
+            Perturbation.DeleteParagraph => drift.Count == 1 && (drift[0].Op == Archive.Diff.BlockOp.Delete || (!page.Page.WholeArticle && drift[0].Op == Archive.Diff.BlockOp.Replace)) && Is(drift[0].Archived, page.Target!) && title is null,
             Perturbation.InsertParagraph => drift.Count == 1 && drift[0].Op == Archive.Diff.BlockOp.Insert && Is(drift[0].Live, page.Inserted!) && title is null,
             Perturbation.SwapParagraphs => drift.Count is 1 or 2 && drift.All(b => b.Op == Archive.Diff.BlockOp.Move) && title is null,
             // The headline may be part of the archived body too; a retitle changes it there as well.

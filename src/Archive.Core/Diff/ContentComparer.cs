@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using Archive.Seeds;
+using Archive.Web;
 
 namespace Archive.Diff;
 
@@ -24,6 +24,14 @@ public static class ContentComparer
     /// <summary>Shorter paragraphs above the article (a byline in a <c>p</c>) are furniture, not insertions.</summary>
     public const int MinProseTokens = 8;
 
+    /// <summary>
+    /// Two blocks paired only by their place are unrelated below this similarity (tokens in order): neighbouring
+    /// paragraphs of one real article share 0.10–0.24 of theirs (docs/accuracy.md), an edited sentence leaves far
+    /// more. Such a pair is still one rewrite (whatever stands in a paragraph's place is what it became), unless
+    /// the archived block's words stand unchanged elsewhere on the page.
+    /// </summary>
+    public const double UnrelatedBelow = 0.3;
+
     /// <summary>Live pages nesting deeper than this are refused before parsing (tree building is quadratic in depth).</summary>
     public const int MaxNesting = 512;
 
@@ -36,14 +44,15 @@ public static class ContentComparer
             return TextComparison.Failed($"the live page nests elements more than {MaxNesting} deep (line {line}), too deep to compare");
         }
 
-        var page = new HtmlParser().ParseDocument(liveHtml);
+        var page = LiveHtml.Parse(liveHtml);
         rules.Drop(page);
-        DropHidden(page);
+        var hidden = DropHidden(page);
         cancellationToken.ThrowIfCancellationRequested();
-        return Compare(seed.Title, seed.Document.Blocks, page, liveUrl, rules, boilerplate is null ? null : (boilerplate, seed.Id), cancellationToken);
+        return Compare(seed.Title, seed.Document.Blocks, page, hidden, liveUrl, rules, boilerplate is null ? null : (boilerplate, seed.Id), cancellationToken);
     }
 
-    internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, Uri liveUrl, IgnoreRules rules, (SiteBoilerplate Learned, string SeedId)? site = null, CancellationToken cancellationToken = default)
+    /// <param name="hidden">Text the page holds but hides (see <see cref="DropHidden"/>): an archived block found there was not deleted.</param>
+    internal static TextComparison Compare(string title, IReadOnlyList<TextBlock> archivedBlocks, IDocument page, IReadOnlyList<string> hidden, Uri liveUrl, IgnoreRules rules, (SiteBoilerplate Learned, string SeedId)? site = null, CancellationToken cancellationToken = default)
     {
         var interner = new TokenInterner();
         TokenizedText Prepare(string text) => interner.Tokenize(rules.Mask(TextNormalizer.DecodeEntities(text)));
@@ -63,6 +72,7 @@ public static class ContentComparer
         var archivedShingles = archived.SelectMany(a => a.Shingles).ToHashSet();
         var located = ArticleLocator.Locate(page, archivedShingles, liveUrl, Prepare, cancellationToken);
         site?.Learned.Observe(liveUrl, site.Value.SeedId, located.Blocks.Select(b => b.Text).Concat(located.Elsewhere));
+        located = located with { Elsewhere = [.. located.Elsewhere, .. hidden.Select(Prepare)] };
         var liveSource = located.Blocks.ToList();
         var live = liveSource.Select(b => b.Text).ToList();
 
@@ -236,11 +246,12 @@ public static class ContentComparer
                     return;
             }
 
-            // An unlike pair made only because the two stood in the same place: a paragraph deleted where a caption
-            // or a "Related" line stands is a deletion beside furniture, not a rewrite.
-            if (step.Op == BlockOp.Replace
-                && step.Matched(archived) * 2.0 / (archived[a!.Value].Count + live[j!.Value].Count) < BlockAligner.PairSimilarity
-                && Furniture.Reason(liveSource[j.Value], body, recurring(live[j.Value])) is not null)
+            // An unlike pair made only because the two stood in the same place is not a rewrite: a paragraph deleted
+            // where a caption or a "Related" line stands is a deletion beside furniture, and one whose words stand
+            // unchanged elsewhere on the page (outside the located article, or hidden) was not rewritten at all.
+            var pairSimilarity = step.Op == BlockOp.Replace ? step.Matched(archived) * 2.0 / (archived[a!.Value].Count + live[j!.Value].Count) : 1;
+            if ((pairSimilarity < UnrelatedBelow && elsewhere.Contains(interner.SequenceId(archived[a!.Value])))
+                || (pairSimilarity < BlockAligner.PairSimilarity && Furniture.Reason(liveSource[j!.Value], body, recurring(live[j.Value])) is not null))
             {
                 Add(new AlignedBlock(BlockOp.Delete, a, null, null));
                 Add(new AlignedBlock(BlockOp.Insert, null, j, null));
@@ -294,16 +305,25 @@ public static class ContentComparer
         return common;
     }
 
-    /// <summary>Removes what a reader cannot see however the page is styled: elements marked <c>hidden</c> or styled <c>display: none</c> inline.</summary>
-    private static void DropHidden(IDocument page)
+    /// <summary>
+    /// Removes what a reader cannot see however the page is styled: elements marked <c>hidden</c> or styled
+    /// <c>display: none</c> inline. Their text is returned: the rest of a paginated gallery or a collapsed "read more"
+    /// is still the article, so an archived block found there is not reported deleted.
+    /// </summary>
+    private static List<string> DropHidden(IDocument page)
     {
+        var hidden = new List<string>();
         foreach (var element in page.QuerySelectorAll("[hidden], [style]").ToList())
         {
-            if (element.HasAttribute("hidden") || IsDisplayNone(element.GetAttribute("style")))
+            // Inside an element already removed: its text was read with that element's.
+            if (page.DocumentElement.Contains(element) && (element.HasAttribute("hidden") || IsDisplayNone(element.GetAttribute("style"))))
             {
+                hidden.AddRange(ArchivedDocumentParser.ReadBlocks(element).Select(b => b.Text));
                 element.Remove();
             }
         }
+
+        return hidden;
     }
 
     private static bool IsDisplayNone(string? style) =>

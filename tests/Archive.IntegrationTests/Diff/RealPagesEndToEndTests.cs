@@ -74,7 +74,7 @@ public sealed partial class RealPagesEndToEndTests
         var wrong = unchanged
             .Select(c => (c.Case.Page.Name, Report: c.Report, Failure: c.Report.Status == SeedStatus.Unchanged ? RealPageExpectation.Check(c.Case, c.Report.Text) : $"{c.Report.Status}: {c.Report.Reason}"))
             .Where(c => c.Failure is not null)
-            .Select(c => $"{c.Name}: {c.Failure}")
+            .Select(c => $"{c.Name}: {c.Failure} (notes: {string.Join("; ", c.Report.Page.Notes)}; {c.Report.Page.Timings})")
             .ToList();
         Assert.That(wrong, Is.Empty);
     }
@@ -85,9 +85,9 @@ public sealed partial class RealPagesEndToEndTests
         var perturbed = cases.Values.Where(c => c.Case.Kind != Perturbation.None).ToList();
         Assert.That(perturbed, Has.Count.GreaterThanOrEqualTo(30));
         var wrong = perturbed
-            .Select(c => (c.Case, Failure: c.Report.Status == SeedStatus.Changed ? RealPageExpectation.Check(c.Case, c.Report.Text) : $"{c.Report.Status}: {c.Report.Reason}"))
+            .Select(c => (c.Case, c.Report, Failure: c.Report.Status == SeedStatus.Changed ? RealPageExpectation.Check(c.Case, c.Report.Text) : $"{c.Report.Status}: {c.Report.Reason}"))
             .Where(c => c.Failure is not null)
-            .Select(c => $"{c.Case.Page.Name} {c.Case.Kind}: {c.Failure}")
+            .Select(c => $"{c.Case.Page.Name} {c.Case.Kind}: {c.Failure} (notes: {string.Join("; ", c.Report.Page.Notes)}; {c.Report.Page.Timings})")
             .ToList();
         Assert.That(wrong, Is.Empty);
     }
