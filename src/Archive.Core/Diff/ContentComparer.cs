@@ -244,6 +244,11 @@ public static class ContentComparer
                 case BlockOp.Delete:
                     blocks.Add(new BlockDiff(BlockOp.Delete, archived[a!.Value].Text, null, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
                     return;
+                case BlockOp.Move when interner.SequenceId(archived[a!.Value]) == interner.SequenceId(live[j!.Value]) && elsewhere.Contains(interner.SequenceId(archived[a.Value])):
+                    // The page shows this text more than once (a venue line in the header and in a fact box): that
+                    // one copy stands out of order says nothing about the article's order.
+                    Add(step with { Op = BlockOp.Equal });
+                    return;
             }
 
             // An unlike pair made only because the two stood in the same place is not a rewrite: a paragraph deleted

@@ -90,6 +90,58 @@ public sealed class RealShapesTests
         Assert.That(Drift(text).Select(b => (b.Op, b.Archived)), Is.EqualTo(new[] { (BlockOp.Delete, (string?)P2) }), () => Describe(text));
     }
 
+    [Test]
+    public void ArchivedTextThePageHoldsButHidesIsNotDeleted()
+    {
+        // A gallery's later pages, a collapsed "read more": still the article. A paragraph really gone is still deleted.
+        var hidden = Compare(Seed(Archive(P1, P2, P3)), Page($"<p>{P1}</p><section style=\"display: none\"><p>{P2}</p></section><p hidden>{P3}</p>"));
+        var gone = Compare(Seed(Archive(P1, P2, P3)), Page($"<p>{P1}</p><section style=\"display: none\"><p>{P2}</p></section>"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Drift(hidden), Is.Empty, () => Describe(hidden));
+            Assert.That(Drift(gone).Select(b => (b.Op, b.Archived)), Is.EqualTo(new[] { (BlockOp.Delete, (string?)P3) }), () => Describe(gone));
+        });
+    }
+
+    [Test]
+    public void AnArchivedParagraphStandingUnchangedOutsideTheArticleIsNotRewrittenIntoWhatStandsInItsPlace()
+    {
+        // The first paragraph sits in the layout cell around the article (outside the located element); in its place
+        // inside stands a paragraph the archive never had. That is an insertion, not a rewrite of the first.
+        const string p4 = "The operator has chartered a second vessel for the busiest weeks of the season, at a cost it did not disclose.";
+        const string p5 = "Work on the terminal building itself is on schedule, and the car park will open to the public in the autumn.";
+        const string p6 = "Passengers with tickets for the new route will be offered a refund or a seat on the existing crossing.";
+        var live = $"<html><body><table><tr><td><p>{P1}</p><table><tr><td><p>{Prose}</p><p>{P2}</p><p>{P3}</p><p>{p4}</p><p>{p5}</p><p>{p6}</p></td></tr></table></td></tr></table></body></html>";
+        var text = Compare(Seed(Archive(P1, P2, P3, p4, p5, p6)), live);
+        Assert.That(Drift(text).Select(b => (b.Op, b.Live)), Is.EqualTo(new[] { (BlockOp.Insert, (string?)Prose) }), () => Describe(text));
+    }
+
+    [Test]
+    public void ALineThePageShowsTwiceIsNotMovedBecauseOneCopyStandsElsewhere()
+    {
+        const string venue = "Harbour Park stadium, Leszno";
+        var archived = $"<p>{venue}</p>" + Archive(P1, P2, P3);
+        var live = $"<html><body><header><p>{venue}</p></header><main><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><dl><dt>Venue</dt><dd>{venue}</dd></dl></article></main></body></html>";
+        var moved = $"<html><body><main><article><p>{P2}</p><p>{P1}</p><p>{P3}</p></article></main></body></html>";
+        var text = Compare(Seed(archived), live);
+        var reallyMoved = Compare(Seed(Archive(P1, P2, P3)), moved);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Drift(text), Is.Empty, () => Describe(text));
+            Assert.That(Drift(reallyMoved).Select(b => b.Op), Has.Member(BlockOp.Move), () => Describe(reallyMoved));
+        });
+    }
+
+    [Test]
+    public void ANoscriptLeftOpenAtTheTopDoesNotHideThePage()
+    {
+        // Parsed with scripting off, the </noscript> is ignored while the div is open and the whole page ends up
+        // inside the noscript; the browser that rendered the page parsed it with scripting on.
+        var live = Page(Archive(P1, P2, P3)).Replace("<body>", "<body><noscript><div id=\"nojs\"></noscript>", StringComparison.Ordinal);
+        var text = Compare(Seed(Archive(P1, P2, P3)), live);
+        Assert.That(text.Severity, Is.EqualTo(Severity.None), () => Describe(text));
+    }
+
     [TestCase("<p>{0}<br>{1}</p>", TestName = "two paragraphs joined by a line break")]
     [TestCase("<ul><li>{0} {1}</li></ul>", TestName = "two paragraphs joined into one list item")]
     public void TheSameWordsInOtherBlocksAreOneCosmeticResegmentation(string shape)
