@@ -321,7 +321,7 @@ public static class ContentComparer
         foreach (var element in page.QuerySelectorAll("[hidden], [style]").ToList())
         {
             // Inside an element already removed: its text was read with that element's.
-            if (page.DocumentElement.Contains(element) && (element.HasAttribute("hidden") || IsDisplayNone(element.GetAttribute("style"))))
+            if (IsAttached(element) && (element.HasAttribute("hidden") || IsDisplayNone(element.GetAttribute("style"))))
             {
                 hidden.AddRange(ArchivedDocumentParser.ReadBlocks(element).Select(b => b.Text));
                 element.Remove();
@@ -329,6 +329,18 @@ public static class ContentComparer
         }
 
         return hidden;
+    }
+
+    /// <summary>Whether the element is still in its document: a walk up its ancestors, as long as the page is deep.</summary>
+    private static bool IsAttached(IElement element)
+    {
+        INode node = element;
+        while (node.Parent is { } parent)
+        {
+            node = parent;
+        }
+
+        return node is IDocument;
     }
 
     private static bool IsDisplayNone(string? style) =>

@@ -93,7 +93,7 @@ public sealed class RealPagesTests
             }
 
             var unchanged = outcomes.Where(o => o.Kind == Perturbation.None).ToList();
-            Assert.That(unchanged.Count(o => o.Failure is not null), Is.LessThanOrEqualTo(unchanged.Count * 3 / 100), "false-changed on the annotated pages stays within 3 %");
+            Assert.That(unchanged.Count(o => o.Failure is not null), Is.LessThanOrEqualTo(unchanged.Count * 2 / 100), "false-changed on the annotated pages stays within 2 % (issue 16)");
         });
     }
 }
