@@ -30,10 +30,9 @@ public static class Shingles
         var at = 0;
         foreach (var token in text.Tokens)
         {
-            foreach (var c in token.Key)
-            {
-                chars[at++] = char.ToLowerInvariant(c);
-            }
+            // A token at a time, not a character: char.ToLowerInvariant calls into ICU for every non-ASCII character
+            // (each ideograph of a Chinese page), the span form once per token, and ASCII runs never leave managed code.
+            at += token.Key.AsSpan().ToLowerInvariant(chars[at..]);
         }
 
         if (length < Size)

@@ -81,9 +81,22 @@ public sealed class TokenInterner
     private readonly Dictionary<string, int> tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> sequences = new(StringComparer.Ordinal);
 
+    // Token as written → its key. A page repeats its words many times over (and the live page repeats the archive's),
+    // while normalising a non-ASCII token is a call into ICU and a new string: each distinct spelling is normalised once
+    // per comparison, and looked up by span, so a repeated token allocates nothing.
+    private readonly Dictionary<string, string> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> keysBySpan;
+    private readonly Tokenizer.KeyOf keyOf;
+
+    public TokenInterner()
+    {
+        keysBySpan = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        keyOf = KeyOf;
+    }
+
     public TokenizedText Tokenize(string text)
     {
-        var found = Tokenizer.Tokenize(text);
+        var found = Tokenizer.Tokenize(text, keyOf);
         var ids = new int[found.Length];
         for (var i = 0; i < found.Length; i++)
         {
@@ -95,6 +108,17 @@ public sealed class TokenInterner
 
     /// <summary>One integer per distinct token sequence: two texts get the same one exactly when they compare equal.</summary>
     public int SequenceId(TokenizedText text) => Intern(sequences, string.Join('\u0001', text.Ids));
+
+    private string KeyOf(ReadOnlySpan<char> token)
+    {
+        if (!keysBySpan.TryGetValue(token, out var key))
+        {
+            key = TextNormalizer.NormalizeToken(token);
+            keysBySpan[token] = key;
+        }
+
+        return key;
+    }
 
     private static int Intern(Dictionary<string, int> table, string key)
     {

@@ -20,7 +20,12 @@ public readonly record struct Token(int Start, int Length, string Key)
 /// </summary>
 public static class Tokenizer
 {
-    public static Token[] Tokenize(string text)
+    /// <summary>Turns a token as written into what it compares as (<see cref="TextNormalizer.NormalizeToken"/>, or a memo of it).</summary>
+    public delegate string KeyOf(ReadOnlySpan<char> token);
+
+    public static Token[] Tokenize(string text) => Tokenize(text, TextNormalizer.NormalizeToken);
+
+    public static Token[] Tokenize(string text, KeyOf keyOf)
     {
         var tokens = new List<Token>(text.Length / 4 + 1);
         var i = 0;
@@ -49,7 +54,7 @@ public static class Tokenizer
             }
 
             length = Math.Max(1, length);
-            tokens.Add(new Token(i, length, TextNormalizer.NormalizeToken(text.AsSpan(i, length))));
+            tokens.Add(new Token(i, length, keyOf(text.AsSpan(i, length))));
             i += length;
         }
 

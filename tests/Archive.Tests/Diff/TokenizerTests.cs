@@ -59,4 +59,23 @@ public sealed class TokenizerTests
         Assert.That(tokens.Select(t => text.Substring(t.Start, t.Length)), Is.EqualTo(new[] { "Hello", ",", "世", "界" }));
         Assert.That(Tokenizer.Span(text, tokens, 0, 2), Is.EqualTo("Hello,\u3000"), "a span keeps the white space after it");
     }
+
+    [Test]
+    public void TheInternerKeysTokensAsTheTokenizerDoesAndKeepsOneStringPerSpelling()
+    {
+        // The interner memoises each spelling's key: the keys must be the tokenizer's own, and a repeated spelling
+        // (ＡＢＣ twice, Straße twice) must come back as the same string, not be normalised again.
+        const string text = "Straße ＡＢＣ café Straße ＡＢＣ 中国 don't ＡＢＣ";
+        var interner = new TokenInterner();
+        var first = interner.Tokenize(text);
+        var again = interner.Tokenize(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Tokens.Select(t => t.Key), Is.EqualTo(Keys(text)));
+            Assert.That(first.Ids, Is.EqualTo(again.Ids));
+            Assert.That(ReferenceEquals(first.Tokens[1].Key, first.Tokens[4].Key), Is.True, "the same spelling, one key string");
+            Assert.That(ReferenceEquals(first.Tokens[1].Key, again.Tokens[1].Key), Is.True);
+        });
+    }
 }
