@@ -65,4 +65,30 @@ public sealed class SnapshotStoreTests
         Assert.That(Directory.Exists(Path.Combine(dir.Path, "seed-1", ".incomplete-abc")), Is.False);
         Assert.That(File.Exists(Path.Combine(dir.Path, "seed-1", "20261124T080000Z", "capture.json")), Is.True);
     }
+
+    [Test]
+    public async Task LearnedBoilerplateRoundTripsAndADamagedFileIsNamedNotOverwritten()
+    {
+        using var dir = new TempDirectory();
+        var store = new SnapshotStore(dir.Path);
+        Assert.That((await store.ReadBoilerplateAsync(CancellationToken.None)).Export(), Is.Empty, "no file yet: nothing learned");
+
+        var learned = new Archive.Diff.SiteBoilerplate();
+        var interner = new Archive.Diff.TokenInterner();
+        foreach (var seed in new[] { "a", "b", "c" })
+        {
+            learned.Observe(new Uri($"https://news.example/{seed}"), seed, [interner.Tokenize("Sign up for our morning newsletter today")]);
+        }
+
+        Assert.That(learned.Export(), Is.Not.Empty, "three pages of one host showed the same block");
+        await store.WriteBoilerplateAsync(learned, CancellationToken.None);
+        var read = await store.ReadBoilerplateAsync(CancellationToken.None);
+        Assert.That(read.Export(), Is.EqualTo(learned.Export()).AsCollection);
+
+        var path = Path.Combine(dir.Path, SnapshotStore.BoilerplateFile);
+        await File.WriteAllTextAsync(path, "{ not json");
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.ReadBoilerplateAsync(CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain(path));
+        Assert.That(await File.ReadAllTextAsync(path), Is.EqualTo("{ not json"));
+    }
 }
