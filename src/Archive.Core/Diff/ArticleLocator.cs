@@ -69,6 +69,7 @@ public static class ArticleLocator
         var shingles = texts.Select(t => t.Shingles).ToList();
 
         var score = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
+        var matchingBlocks = new Dictionary<IElement, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < blocks.Count; i++)
         {
             var matched = shingles[i].Count(archived.Contains);
@@ -80,15 +81,21 @@ public static class ArticleLocator
             for (var e = owners[i]; e is not null; e = e.ParentElement)
             {
                 score[e] = score.GetValueOrDefault(e) + matched;
+                matchingBlocks[e] = matchingBlocks.GetValueOrDefault(e) + 1;
             }
         }
 
         var chosen = root;
         var total = score.GetValueOrDefault(root);
-        while (total > 0 && chosen.Children.FirstOrDefault(c => score.GetValueOrDefault(c) >= Share * total) is { } tighter)
+        while (total > 0 && chosen.Children.FirstOrDefault(c => score.GetValueOrDefault(c) >= Share * total) is { } tighter && !IsOneBlockOfMore(tighter))
         {
             chosen = tighter;
         }
+
+        // One long paragraph can hold 80 % of an article whose other paragraphs stand beside it: that paragraph alone
+        // is not the article when real matches are left outside it, or the order of the others is never compared.
+        bool IsOneBlockOfMore(IElement element) =>
+            matchingBlocks.GetValueOrDefault(element) == 1 && total - score.GetValueOrDefault(element) > LeftOutShare * total;
 
         // The element may still be a wide wrapper (the whole page's div#bg) when the article is a run of its children
         // (text, then a table) beside the site's chrome: then the article is that run of children alone.

@@ -133,6 +133,22 @@ public sealed class RealShapesTests
     }
 
     [Test]
+    public void OneLongParagraphIsNotTheWholeArticleWhenTheOthersStandBesideIt()
+    {
+        // The long paragraph holds over 80 % of the archived text; located alone, the short one beside it would be
+        // "found elsewhere" and the swap of the two never seen.
+        var longParagraph = string.Join(" ", P1, P2, P3, Prose, P1.Replace("Tuesday", "Wednesday", StringComparison.Ordinal), P2.Replace("pier", "quay", StringComparison.Ordinal));
+        const string shortParagraph = "The terminal was first due to open three years ago this month.";
+        var swapped = Compare(Seed(Archive(longParagraph, shortParagraph)), Page($"<p>{shortParagraph}</p><p>{longParagraph}</p>"));
+        var same = Compare(Seed(Archive(longParagraph, shortParagraph)), Page($"<p>{longParagraph}</p><p>{shortParagraph}</p>"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Drift(swapped).Select(b => b.Op), Has.Member(BlockOp.Move), () => Describe(swapped));
+            Assert.That(Drift(same), Is.Empty, () => Describe(same));
+        });
+    }
+
+    [Test]
     public void ANoscriptLeftOpenAtTheTopDoesNotHideThePage()
     {
         // Parsed with scripting off, the </noscript> is ignored while the div is open and the whole page ends up
