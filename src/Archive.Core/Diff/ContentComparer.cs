@@ -92,7 +92,7 @@ public static class ContentComparer
         var archivedTokens = archived.Sum(a => a.Count);
         // Every matched token is counted on both sides (a block found elsewhere on the page is live text as well),
         // so Matched ≤ both totals and each score below stays within 0..1.
-        var liveTokens = outcome.Compared.Sum(j => live[j].Count) + outcome.MatchedElsewhere;
+        var liveTokens = outcome.Compared.Sum(j => live[j].Count) + outcome.LiveElsewhere;
         var similarity = archivedTokens + liveTokens == 0 ? 1 : 2.0 * outcome.Matched / (archivedTokens + liveTokens);
         var retained = archivedTokens == 0 ? 1 : (double)outcome.Matched / archivedTokens;
         var articleTokens = outcome.Paired.Sum(j => live[j].Count) + outcome.Inserted.Sum(j => live[j].Count) + outcome.Beyond.Sum(j => live[j].Count);
@@ -132,8 +132,8 @@ public static class ContentComparer
             blocks);
     }
 
-    /// <param name="MatchedElsewhere">Tokens of archived blocks found whole outside the compared article: matched, and live text too.</param>
-    private sealed record Outcome(List<BlockDiff> Blocks, int Matched, int MatchedElsewhere, List<int> Paired, List<int> Inserted, List<int> Beyond)
+    /// <param name="LiveElsewhere">Tokens of the live blocks outside the compared article that archived blocks were found in (whole, or edited): live text as well.</param>
+    private sealed record Outcome(List<BlockDiff> Blocks, int Matched, int LiveElsewhere, List<int> Paired, List<int> Inserted, List<int> Beyond)
     {
         /// <summary>The live blocks the archive is compared with: those paired with an archived block, and insertions into the article.</summary>
         public IEnumerable<int> Compared => Paired.Concat(Inserted);
@@ -181,17 +181,16 @@ public static class ContentComparer
             }
         }
 
-        // Sequences of text found on the page but outside the compared article.
-        var elsewhere = located.Elsewhere.Select(interner.SequenceId)
-            .Concat(outside.Select(j => interner.SequenceId(live[j])))
-            .ToHashSet();
+        // Text found on the page but outside the compared article.
+        var elsewhereTexts = located.Elsewhere.Concat(outside.Select(j => live[j])).ToList();
+        var elsewhere = elsewhereTexts.Select(interner.SequenceId).ToHashSet();
 
         var blocks = new List<BlockDiff>(aligned.Count);
         var paired = new List<int>();
         var inserted = new List<int>();
         var beyond = new List<int>();
         var matched = 0;
-        var matchedElsewhere = 0;
+        var liveElsewhere = 0;
         var resegmented = Resegmentation.Find(aligned, archived, live).ToDictionary(r => r.Start, r => r.End);
         for (var step = 0; step < aligned.Count; step++)
         {
@@ -238,8 +237,23 @@ public static class ContentComparer
                     return;
                 case BlockOp.Delete when elsewhere.Contains(interner.SequenceId(archived[a!.Value])):
                     matched += archived[a.Value].Count;
-                    matchedElsewhere += archived[a.Value].Count;
+                    liveElsewhere += archived[a.Value].Count;
                     blocks.Add(new BlockDiff(BlockOp.Equal, archived[a.Value].Text, archived[a.Value].Text, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
+                    return;
+                case BlockOp.Delete when EditedCopy(archived[a!.Value]) is { } copy:
+                    // Edited where the page shows it outside the compared article (an intro beside the body, a
+                    // standfirst moved into the header): a rewrite of that block, not a deletion.
+                    var edit = TokenDiff.Compare(archived[a.Value], copy);
+                    matched += edit.Matched;
+                    liveElsewhere += copy.Count;
+                    blocks.Add(new BlockDiff(
+                        BlockOp.Replace,
+                        archived[a.Value].Text,
+                        copy.Text,
+                        archivedSource[a.Value].Kind,
+                        archivedSource[a.Value].Index,
+                        Similarity: Round(2.0 * edit.Matched / (archived[a.Value].Count + copy.Count)),
+                        Changes: edit.Changes));
                     return;
                 case BlockOp.Delete:
                     blocks.Add(new BlockDiff(BlockOp.Delete, archived[a!.Value].Text, null, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
@@ -282,7 +296,20 @@ public static class ContentComparer
                 Changes: step.Diff?.Changes));
         }
 
-        return new Outcome(blocks, matched, matchedElsewhere, paired, inserted, beyond);
+        return new Outcome(blocks, matched, liveElsewhere, paired, inserted, beyond);
+
+        // The one block outside the compared article most like an archived paragraph, when it is like enough to be
+        // that paragraph edited (as a moved block must be); short lines are too alike by chance to say.
+        TokenizedText? EditedCopy(TokenizedText block) =>
+            block.Count < MinProseTokens
+                ? null
+                : elsewhereTexts
+                    .Where(t => t.Count >= MinProseTokens)
+                    .Select(t => (Text: t, Similarity: block.BagSimilarity(t)))
+                    .Where(c => c.Similarity >= BlockAligner.MoveSimilarity)
+                    .OrderByDescending(c => c.Similarity)
+                    .Select(c => c.Text)
+                    .FirstOrDefault();
     }
 
     /// <summary>Whether a block reads as prose: a paragraph or quotation of at least <see cref="MinProseTokens"/> tokens.</summary>

@@ -117,6 +117,20 @@ public sealed class RealShapesTests
     }
 
     [Test]
+    public void AnArchivedParagraphEditedWhereThePageShowsItOutsideTheArticleIsAReplace()
+    {
+        // The intro stands in the page's header, outside the located article, and was edited there.
+        const string p4 = "The operator has chartered a second vessel for the busiest weeks of the season, at a cost it did not disclose.";
+        const string p5 = "Work on the terminal building itself is on schedule, and the car park will open to the public in the autumn.";
+        const string p6 = "Passengers with tickets for the new route will be offered a refund or a seat on the existing crossing.";
+        var edited = P1.Replace("in the spring", "next summer", StringComparison.Ordinal);
+        var live = $"<html><body><header><p>{edited}</p></header><main><article><p>{P2}</p><p>{P3}</p><p>{p4}</p><p>{p5}</p><p>{p6}</p></article></main></body></html>";
+        var text = Compare(Seed(Archive(P1, P2, P3, p4, p5, p6)), live);
+        Assert.That(Drift(text).Select(b => (b.Op, b.Archived, b.Live)), Is.EqualTo(new[] { (BlockOp.Replace, (string?)P1, (string?)edited) }), () => Describe(text));
+        Assert.That(text.Similarity, Is.GreaterThan(0.9).And.LessThan(1));
+    }
+
+    [Test]
     public void ALineThePageShowsTwiceIsNotMovedBecauseOneCopyStandsElsewhere()
     {
         const string venue = "Harbour Park stadium, Leszno";
