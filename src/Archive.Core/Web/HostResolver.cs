@@ -21,7 +21,12 @@ internal sealed class HostResolver(TimeProvider time, Func<string, Task<IPAddres
 
     private readonly ConcurrentDictionary<string, Lookup> lookups = new(StringComparer.OrdinalIgnoreCase);
 
-    private sealed record Lookup(Task<IPAddress[]> Answer, DateTimeOffset Started);
+    // Lazy, because ConcurrentDictionary may run an add or update factory on several racing threads and keep one
+    // result: the factory only builds the Lazy, and only the Lazy that was kept ever asks the resolver.
+    private sealed record Lookup(Lazy<Task<IPAddress[]>> Query, DateTimeOffset Started)
+    {
+        public Task<IPAddress[]> Answer => Query.Value;
+    }
 
     public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
@@ -41,16 +46,18 @@ internal sealed class HostResolver(TimeProvider time, Func<string, Task<IPAddres
         var shared = lookups.AddOrUpdate(
             name,
             _ => Start(name, now),
-            (_, old) => now - old.Started < Reuse && !IsTransientFailure(old.Answer) ? old : Start(name, now));
+            (_, old) => now - old.Started < Reuse && !IsTransientFailure(old) ? old : Start(name, now));
 
         // One caller giving up (its seed's time ran out) does not cancel the lookup the others wait for.
         return await shared.Answer.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // The lookup itself is never cancelled: it is shared, and the system resolver bounds it.
-    private Lookup Start(string name, DateTimeOffset now) => new(query(name), now);
+    private Lookup Start(string name, DateTimeOffset now) => new(new Lazy<Task<IPAddress[]>>(() => query(name), LazyThreadSafetyMode.ExecutionAndPublication), now);
 
     /// <summary>A name that does not exist is a fact worth reusing; a resolver that could not answer this time is not.</summary>
-    private static bool IsTransientFailure(Task<IPAddress[]> answer) =>
-        answer.IsFaulted && answer.Exception?.InnerException is not SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData };
+    private static bool IsTransientFailure(Lookup lookup) =>
+        lookup.Query.IsValueCreated
+        && lookup.Answer.IsFaulted
+        && lookup.Answer.Exception?.InnerException is not SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData };
 }
