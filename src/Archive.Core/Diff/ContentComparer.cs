@@ -184,6 +184,8 @@ public static class ContentComparer
         // Text found on the page but outside the compared article.
         var elsewhereTexts = located.Elsewhere.Concat(outside.Select(j => live[j])).ToList();
         var elsewhere = elsewhereTexts.Select(interner.SequenceId).ToHashSet();
+        var archivedIds = archived.Select(interner.SequenceId).ToArray();
+        bool FoundElsewhere(int a) => elsewhere.Contains(archivedIds[a]);
 
         var blocks = new List<BlockDiff>(aligned.Count);
         var paired = new List<int>();
@@ -235,7 +237,7 @@ public static class ContentComparer
                     inserted.Add(j!.Value);
                     blocks.Add(new BlockDiff(BlockOp.Insert, null, live[j!.Value].Text, liveSource[j.Value].Block.Kind, LiveIndex: j));
                     return;
-                case BlockOp.Delete when elsewhere.Contains(interner.SequenceId(archived[a!.Value])):
+                case BlockOp.Delete when FoundElsewhere(a!.Value):
                     matched += archived[a.Value].Count;
                     liveElsewhere += archived[a.Value].Count;
                     blocks.Add(new BlockDiff(BlockOp.Equal, archived[a.Value].Text, archived[a.Value].Text, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
@@ -258,7 +260,7 @@ public static class ContentComparer
                 case BlockOp.Delete:
                     blocks.Add(new BlockDiff(BlockOp.Delete, archived[a!.Value].Text, null, archivedSource[a.Value].Kind, ArchivedIndex: archivedSource[a.Value].Index));
                     return;
-                case BlockOp.Move when interner.SequenceId(archived[a!.Value]) == interner.SequenceId(live[j!.Value]) && elsewhere.Contains(interner.SequenceId(archived[a.Value])):
+                case BlockOp.Move when step.Diff is null && FoundElsewhere(a!.Value):
                     // The page shows this text more than once (a venue line in the header and in a fact box): that
                     // one copy stands out of order says nothing about the article's order.
                     Add(step with { Op = BlockOp.Equal });
@@ -269,7 +271,7 @@ public static class ContentComparer
             // where a caption or a "Related" line stands is a deletion beside furniture, and one whose words stand
             // unchanged elsewhere on the page (outside the located article, or hidden) was not rewritten at all.
             var pairSimilarity = step.Op == BlockOp.Replace ? step.Matched(archived) * 2.0 / (archived[a!.Value].Count + live[j!.Value].Count) : 1;
-            if ((pairSimilarity < UnrelatedBelow && elsewhere.Contains(interner.SequenceId(archived[a!.Value])))
+            if ((pairSimilarity < UnrelatedBelow && FoundElsewhere(a!.Value))
                 || (pairSimilarity < BlockAligner.PairSimilarity && Furniture.Reason(liveSource[j!.Value], body, recurring(live[j.Value])) is not null))
             {
                 Add(new AlignedBlock(BlockOp.Delete, a, null, null));
