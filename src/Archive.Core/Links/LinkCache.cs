@@ -34,7 +34,7 @@ public sealed class LinkCache
         {
             try
             {
-                var stored = JsonSerializer.Deserialize<Dictionary<string, LinkResult>>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Report.JsonReport.Options) ?? [];
+                var stored = JsonSerializer.Deserialize<Dictionary<string, LinkResult>>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), JsonConventions.Indented) ?? [];
                 var freshAfter = DateTimeOffset.UtcNow - ttl;
                 foreach (var (url, result) in stored.Where(e => e.Value.CheckedAt > freshAfter))
                 {
@@ -65,6 +65,6 @@ public sealed class LinkCache
     public Task SaveAsync(CancellationToken cancellationToken)
     {
         var sorted = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value);
-        return AtomicFile.WriteAllTextAsync(Path, JsonSerializer.Serialize(sorted, Report.JsonReport.Options), cancellationToken);
+        return AtomicFile.WriteAllTextAsync(Path, JsonSerializer.Serialize(sorted, JsonConventions.Indented), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Archive.IO;
 using Archive.Report;
 
 namespace Archive.Pipeline;
@@ -88,5 +89,5 @@ public sealed class RunJournal : IDisposable
         }
     }
 
-    private static JsonSerializerOptions Options => JsonReport.LineOptions;
+    private static JsonSerializerOptions Options => JsonConventions.Line;
 }

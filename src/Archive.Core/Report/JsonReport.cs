@@ -1,24 +1,12 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Archive.IO;
 
 namespace Archive.Report;
 
 /// <summary>Reads and writes <c>report.json</c>.</summary>
 public static class JsonReport
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-
-        // Reports are read by people too: Chinese titles and URLs stay readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
-
-    /// <summary>The same conventions on one line, for files of one JSON value per line (the history, the run journal).</summary>
-    public static JsonSerializerOptions LineOptions { get; } = new(Options) { WriteIndented = false };
+    public static JsonSerializerOptions Options => JsonConventions.Indented;
 
     public static string Serialize(RunReport report) => JsonSerializer.Serialize(report, Options);
 

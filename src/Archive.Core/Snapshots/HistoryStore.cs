@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Archive.IO;
 using Archive.Report;
 using Archive.Verdict;
 
@@ -102,5 +103,5 @@ public sealed class HistoryStore(string root)
         return last;
     }
 
-    private static JsonSerializerOptions Options => JsonReport.LineOptions;
+    private static JsonSerializerOptions Options => JsonConventions.Line;
 }

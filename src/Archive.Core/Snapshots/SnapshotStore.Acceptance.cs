@@ -11,7 +11,7 @@ public sealed partial class SnapshotStore
 {
     /// <summary>Keeps the seed's result beside the capture it was judged from, so it can be accepted later.</summary>
     public Task WriteResultAsync(string snapshot, SeedReport result, CancellationToken cancellationToken) =>
-        AtomicFile.WriteAllTextAsync(Path.Combine(Root, snapshot, ResultFile), JsonSerializer.Serialize(result, Report.JsonReport.Options), cancellationToken);
+        AtomicFile.WriteAllTextAsync(Path.Combine(Root, snapshot, ResultFile), JsonSerializer.Serialize(result, JsonConventions.Indented), cancellationToken);
 
     /// <summary>Accepts the seed's latest judged capture as its accepted state; null when it has none yet.</summary>
     public async Task<AcceptedState?> AcceptAsync(string seedId, CancellationToken cancellationToken)
@@ -32,9 +32,9 @@ public sealed partial class SnapshotStore
             return null;
         }
 
-        var result = JsonSerializer.Deserialize<SeedReport>(await File.ReadAllTextAsync(Path.Combine(latest, ResultFile), cancellationToken).ConfigureAwait(false), Report.JsonReport.Options)!;
+        var result = JsonSerializer.Deserialize<SeedReport>(await File.ReadAllTextAsync(Path.Combine(latest, ResultFile), cancellationToken).ConfigureAwait(false), JsonConventions.Indented)!;
         var state = new AcceptedState(DateTimeOffset.UtcNow, Path.GetRelativePath(Root, latest).Replace('\\', '/'), result with { Breaches = [], Accepted = null });
-        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, AcceptedFile), JsonSerializer.Serialize(state, Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, AcceptedFile), JsonSerializer.Serialize(state, JsonConventions.Indented), cancellationToken).ConfigureAwait(false);
         return state;
     }
 
@@ -49,7 +49,7 @@ public sealed partial class SnapshotStore
 
         try
         {
-            return JsonSerializer.Deserialize<AcceptedState>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Report.JsonReport.Options);
+            return JsonSerializer.Deserialize<AcceptedState>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), JsonConventions.Indented);
         }
         catch (JsonException e)
         {

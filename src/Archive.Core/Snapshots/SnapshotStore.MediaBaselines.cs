@@ -20,7 +20,7 @@ public sealed partial class SnapshotStore
         try
         {
             var text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.Deserialize<Dictionary<string, MediaBaselineEntry>>(text, Report.JsonReport.Options) ?? [];
+            return JsonSerializer.Deserialize<Dictionary<string, MediaBaselineEntry>>(text, JsonConventions.Indented) ?? [];
         }
         catch (JsonException e)
         {
@@ -69,6 +69,6 @@ public sealed partial class SnapshotStore
         }
 
         var sorted = entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(SeedFolder(seedId), MediaBaselineFile), JsonSerializer.Serialize(sorted, Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(SeedFolder(seedId), MediaBaselineFile), JsonSerializer.Serialize(sorted, JsonConventions.Indented), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -112,7 +112,7 @@ public sealed partial class SnapshotStore(string root) : IMediaBaselines
             }
 
             // capture.json goes last: a folder holding it is complete.
-            await File.WriteAllTextAsync(Path.Combine(temp, "capture.json"), JsonSerializer.Serialize(CaptureFacts.From(capture), Report.JsonReport.Options), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(temp, "capture.json"), JsonSerializer.Serialize(CaptureFacts.From(capture), JsonConventions.Indented), cancellationToken).ConfigureAwait(false);
             Directory.Move(temp, final);
             return Path.GetRelativePath(Root, final);
         }
