@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Archive.Report;
 using Archive.Seeds;
 using Archive.Snapshots;
 using Archive.Verdict;
@@ -44,7 +45,7 @@ internal static class AcceptCommand
                     continue;
                 }
 
-                var state = await store.AcceptAsync(id, cancellationToken).ConfigureAwait(false);
+                var state = await store.AcceptAsync<SeedReport>(id, SeedProjection.Accepted, cancellationToken).ConfigureAwait(false);
                 if (state is null)
                 {
                     missing++;

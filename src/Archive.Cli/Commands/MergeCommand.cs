@@ -66,7 +66,7 @@ internal static class MergeCommand
             await outputs.WriteAsync(merged, parse.GetValue(snapshots) is { } store ? Path.GetFullPath(store) : null, cancellationToken).ConfigureAwait(false);
             var s = merged.Summary;
             terminal.Out.WriteLine($"merged {parts.Count} report(s): {s.Total} seed(s), {s.Unchanged} unchanged, {s.Changed} changed, {s.Dead} dead, {s.Error} error{(missing.Count > 0 ? $"; shard(s) {string.Join(", ", missing)} missing" : string.Empty)}");
-            return (int)SeedVerdict.ExitCodeFor(merged.Seeds.Select(x => x.Exit));
+            return (int)Judge.ExitCodeFor(merged.Seeds.Select(x => x.Exit));
         });
         return command;
     }

@@ -38,6 +38,12 @@ public sealed record PageCapture(
 {
     public DateTimeOffset CapturedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>
+    /// Whether the live page was rendered as a page with something to compare: fetched with a success status and
+    /// rendered without a failure of the capture. The one definition every later stage asks.
+    /// </summary>
+    public bool Rendered => Html is not null && Failure is null && Error is null && HttpStatus is null or (>= 200 and < 300);
+
     /// <summary>The archived body rendered from the seed (JavaScript off, images only), as a JPEG; null when not rendered.</summary>
     public byte[]? ArchivedScreenshot { get; init; }
 }

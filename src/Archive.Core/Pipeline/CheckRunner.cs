@@ -20,16 +20,19 @@ namespace Archive.Pipeline;
 /// done, and only its small report stays in memory. The browser is started on first need, so a run whose pages
 /// are all dead never starts one.
 /// </summary>
-public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
+public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, TimeProvider? clock = null)
 {
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
+    private readonly Judge judge = new(options.Policy);
+
     public static ToolInfo Tool { get; } = new(
         "archive",
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
 
     public async Task<(RunReport Report, ExitCode Exit)> RunAsync(IReadOnlyList<string> seedPaths, CancellationToken cancellationToken)
     {
-        var startedAt = DateTimeOffset.UtcNow;
-        var store = options.SnapshotRoot is null ? null : new SnapshotStore(options.SnapshotRoot);
+        var startedAt = time.GetUtcNow();
+        var store = options.SnapshotRoot is null ? null : new SnapshotStore(options.SnapshotRoot, time);
         store?.SweepIncomplete();
         var history = options.SnapshotRoot is null ? null : new HistoryStore(options.SnapshotRoot);
         var all = SeedCollector.Discover(seedPaths);
@@ -101,9 +104,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
                 {
                     await foreach (var (place, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (checkedReport, judged) = await CheckAsync(load, capturer, media, links, store, boilerplate, options.Ignore, options.Capture.TotalTimeout, stop.Token).ConfigureAwait(false);
-                        var (seedReport, exit) = await FinishAsync(checkedReport, judged, store, stop.Token).ConfigureAwait(false);
-                        history?.Append(HistoryEntry.Of(seedReport, startedAt, DateTimeOffset.UtcNow));
+                        var (findings, archivedAt, snapshot) = await CheckAsync(load, capturer, media, links, store, boilerplate, options.Ignore, options.Capture.TotalTimeout, stop.Token).ConfigureAwait(false);
+                        var seedReport = await JudgeAsync(findings, load.Path, archivedAt, snapshot, store, stop.Token).ConfigureAwait(false);
+                        var exit = seedReport.Exit;
+                        history?.Append(SeedProjection.History(seedReport, startedAt, time.GetUtcNow()));
                         journal?.Append(seedReport);
                         lock (results)
                         {
@@ -142,12 +146,12 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         }
 
         var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
-        var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, DateTimeOffset.UtcNow, RunSummary.Of(seeds), seeds)
+        var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, time.GetUtcNow(), RunSummary.Of(seeds), seeds)
         {
             Shard = options.Shard is { } shard ? new ShardInfo(shard.Index, shard.Count) : null,
             SeedList = seedList,
         };
-        return (report, SeedVerdict.ExitCodeFor(results.Select(r => r.Exit)));
+        return (report, Judge.ExitCodeFor(results.Select(r => r.Exit)));
     }
 
     /// <summary>
@@ -164,7 +168,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         var selected = discovered.Where(d => options.Shard is not { } shard || shard.Contains(SeedId.FromPath(d.Path))).ToList();
         if (options.StaleAfter is { } staleAfter)
         {
-            var freshSince = DateTimeOffset.UtcNow - staleAfter;
+            var freshSince = time.GetUtcNow() - staleAfter;
             selected = selected.Where(d => !latest.TryGetValue(SeedId.FromPath(d.Path), out var last) || last.CheckedAt < freshSince).ToList();
         }
 
@@ -178,23 +182,25 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
     private string RunKey(IEnumerable<(string Path, SeedError? Error)> seeds) =>
         ContentHash.Of(string.Join('\n', seeds.Select(s => s.Path)) + "|" + options.Shard)[..32];
 
-    /// <summary>The policy's say on a checked seed, against its accepted state when there is one; then its result is kept beside its snapshot.</summary>
-    private async Task<(SeedReport, ExitCode)> FinishAsync(SeedReport report, ExitCode judged, SnapshotStore? store, CancellationToken cancellationToken)
+    /// <summary>
+    /// The seed judged once, against its accepted state when there is one, and projected into its report; the
+    /// result is kept beside its snapshot so it can be accepted later.
+    /// </summary>
+    private async Task<SeedReport> JudgeAsync(SeedFindings findings, string path, DateTimeOffset? archivedAt, string? snapshot, SnapshotStore? store, CancellationToken cancellationToken)
     {
-        var policy = options.Policy.For(report);
-        var accepted = store is null || report.SourceUrl is null ? null : await store.ReadAcceptedAsync(report.Id, cancellationToken).ConfigureAwait(false);
-        var (breaches, acceptedReport) = accepted is null ? (policy.Breaches(report), null) : Acceptance.Judge(report, accepted, policy);
-        var exit = report.Status == SeedStatus.Error ? judged : breaches.Count > 0 ? ExitCode.PolicyBroken : ExitCode.Clean;
-        var final = report with { Breaches = breaches.Select(b => b.Message).ToList(), Accepted = acceptedReport, Exit = exit };
-        if (store is not null && final.Snapshot is not null)
+        var accepted = store is null || findings.SourceUrl is null ? null : await store.ReadAcceptedAsync<SeedReport>(findings.Id, cancellationToken).ConfigureAwait(false);
+        var judged = judge.Decide(findings, accepted is null ? null : new AcceptedOutcome(accepted.At, accepted.Snapshot, SeedProjection.Outcome(accepted.Report)));
+        var report = SeedProjection.Report(findings, judged, path, archivedAt, snapshot);
+        if (store is not null && snapshot is not null)
         {
-            await store.WriteResultAsync(final.Snapshot, final, cancellationToken).ConfigureAwait(false);
+            await store.WriteResultAsync(snapshot, report, cancellationToken).ConfigureAwait(false);
         }
 
-        return (final, exit);
+        return report;
     }
 
-    private static async Task<(SeedReport, ExitCode)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, IgnoreRuleSet ignore, TimeSpan totalTimeout, CancellationToken cancellationToken)
+    /// <summary>Every comparison of one seed, in pipeline order: capture, text, media, links. Nothing here judges.</summary>
+    private static async Task<(SeedFindings Findings, DateTimeOffset? ArchivedAt, string? Snapshot)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, IgnoreRuleSet ignore, TimeSpan totalTimeout, CancellationToken cancellationToken)
     {
         // --total-timeout bounds the seed's own work, comparisons included, not only its capture.
         using var seedTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -202,10 +208,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
 
         if (load.Seed is not { } seed)
         {
-            var unreadable = SeedVerdict.Unreadable(load.Error!);
-            return (new SeedReport(load.Id, load.Path, null, null, unreadable.Status, unreadable.Reason, PageReport.None(unreadable.Reason), TextReport.None, [], [], null), unreadable.Exit);
+            return (new SeedFindings(load.Id, null) { Unreadable = load.Error! }, null, null);
         }
 
+        var findings = new SeedFindings(seed.Id, seed.SourceUrl.AbsoluteUri);
         PageCapture capture;
         try
         {
@@ -223,54 +229,40 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer)
         }
         catch (Exception e) when (e is PlaywrightException or BrowserUnavailableException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
-            var reason = "the browser failed: " + e.Message.Split('\n')[0];
-            return (Report(seed, new Judgement(SeedStatus.Error, reason, ExitCode.ToolFailure), PageReport.None(reason), TextReport.None, [], [], null), ExitCode.ToolFailure);
+            return (findings with { BrowserFailure = e.Message.Split('\n')[0] }, seed.ArchivedAt, null);
         }
 
+        findings = findings with { Page = capture };
+
         // A page that was not rendered has nothing to compare: its text and media would only repeat that it is gone.
-        var rendered = capture.Html is not null && capture.Failure is null && capture.Error is null && capture.HttpStatus is null or (>= 200 and < 300);
-        TextComparison? text = null;
-        var media = MediaComparison.None;
-        if (rendered)
+        if (capture.Rendered)
         {
             try
             {
-                text = await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false);
-                media = await mediaChecker.CheckAsync(seed, capture, seedTime.Token).ConfigureAwait(false);
+                findings = findings with { Text = await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false) };
+                findings = findings with { Media = await mediaChecker.CheckAsync(seed, capture, seedTime.Token).ConfigureAwait(false) };
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                text ??= TextComparison.Failed($"the comparison did not finish within the seed's total time limit of {totalTimeout.TotalSeconds:0} s (the live page is too large to compare in that time)");
-                media = media with { Notes = [.. media.Notes, "the media comparison was cut short by the seed's total time limit"] };
+                findings = findings with
+                {
+                    Text = findings.Text ?? TextComparison.Failed($"the comparison did not finish within the seed's total time limit of {totalTimeout.TotalSeconds:0} s (the live page is too large to compare in that time)"),
+                    Media = findings.Media with { Notes = [.. findings.Media.Notes, "the media comparison was cut short by the seed's total time limit"] },
+                };
             }
         }
 
-        var judgement = SeedVerdict.Decide(capture, text, media);
-        var diffImages = media.Findings.Where(f => f.DiffPng is not null).ToDictionary(MediaReport.DiffImagePath, f => f.DiffPng!);
+        var diffImages = findings.Media.Findings.Where(f => f.DiffPng is not null).ToDictionary(MediaReport.DiffImagePath, f => f.DiffPng!);
         var snapshot = store is null ? null : await store.WriteAsync(seed.Id, capture, cancellationToken, diffImages).ConfigureAwait(false);
-        var page = new PageReport(
-            capture.HttpStatus,
-            capture.FinalUrl.AbsoluteUri,
-            capture.Redirects.Select(r => r.Url.AbsoluteUri).ToList(),
-            text?.Severity == Severity.Replaced,
-            capture.Failure?.Message ?? capture.Error,
-            capture.ContentType,
-            new PageTimings(Round(capture.Timings.FetchMs), Round(capture.Timings.LoadMs), Round(capture.Timings.SettleMs), Round(capture.Timings.TotalMs)),
-            [.. capture.Notes, .. media.Notes]);
-        var textReport = text is null ? TextReport.None : TextReport.From(text);
-        var mediaReports = media.Findings.Select(f => MediaReport.From(f, snapshot)).ToList();
 
         // Link rot is independent of the page: a dead page's archived links are still worth knowing about.
-        var linkFindings = linkChecker is null || capture.Failure?.Kind == FetchFailureKind.Refused
-            ? []
-            : await linkChecker.CheckSeedAsync(seed, LinkVerdict.FromCapture(capture, text?.Severity == Severity.Replaced), cancellationToken).ConfigureAwait(false);
-        return (Report(seed, judgement, page, textReport, mediaReports, linkFindings.Select(LinkReport.From).ToList(), snapshot), judgement.Exit);
+        if (linkChecker is not null && capture.Failure?.Kind != FetchFailureKind.Refused)
+        {
+            findings = findings with { Links = await linkChecker.CheckSeedAsync(seed, LinkVerdict.FromCapture(capture, findings.ArticleGone), cancellationToken).ConfigureAwait(false) };
+        }
+
+        return (findings, seed.ArchivedAt, snapshot);
     }
-
-    private static SeedReport Report(Seed seed, Judgement judgement, PageReport page, TextReport text, IReadOnlyList<MediaReport> media, IReadOnlyList<LinkReport> links, string? snapshot) =>
-        new(seed.Id, seed.Path, seed.SourceUrl.AbsoluteUri, seed.ArchivedAt, judgement.Status, judgement.Reason, page, text, media, links, snapshot);
-
-    private static double Round(double ms) => Math.Round(ms, 1);
 
     /// <summary>Starts the browser the first time a page needs it, once, however many workers ask at the same moment.</summary>
     private sealed class LazyBrowser(BrowserOptions options) : IAsyncDisposable

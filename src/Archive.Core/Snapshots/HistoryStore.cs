@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Archive.IO;
-using Archive.Report;
 using Archive.Verdict;
 
 namespace Archive.Snapshots;
@@ -17,12 +16,7 @@ public sealed record HistoryEntry(
     int DeadLinks,
     int Breaches,
     string? Snapshot,
-    double? Seconds = null)
-{
-    public static HistoryEntry Of(SeedReport seed, DateTimeOffset runStartedAt, DateTimeOffset checkedAt) => new(
-        runStartedAt, checkedAt, seed.Id, seed.Status, seed.Text.Similarity, Worst.MissingMedia(seed), Worst.DeadLinks(seed), seed.Breaches.Count, seed.Snapshot,
-        seed.Page.Timings is { } timings ? Math.Round(timings.TotalMs / 1000, 1) : null);
-}
+    double? Seconds = null);
 
 /// <summary>
 /// <c>snapshots/history.jsonl</c>: every run appends one JSON line per seed as soon as the seed is done. JSON lines

@@ -1,20 +1,22 @@
 using System.Text.Json;
 using Archive.IO;
-using Archive.Media;
-using Archive.Report;
-using Archive.Verdict;
 
 namespace Archive.Snapshots;
+
+/// <summary>A seed's result that a person accepted (<c>archive accept</c>): later drift is judged against it.</summary>
+/// <typeparam name="TReport">The stored result; the store keeps it and never reads into it.</typeparam>
+public sealed record AcceptedState<TReport>(DateTimeOffset At, string? Snapshot, TReport Report);
 
 /// <summary>Judged results beside their captures, and the accepted state a person chose among them.</summary>
 public sealed partial class SnapshotStore
 {
     /// <summary>Keeps the seed's result beside the capture it was judged from, so it can be accepted later.</summary>
-    public Task WriteResultAsync(string snapshot, SeedReport result, CancellationToken cancellationToken) =>
+    public Task WriteResultAsync<TReport>(string snapshot, TReport result, CancellationToken cancellationToken) =>
         AtomicFile.WriteAllTextAsync(Path.Combine(Root, snapshot, ResultFile), JsonSerializer.Serialize(result, JsonConventions.Indented), cancellationToken);
 
     /// <summary>Accepts the seed's latest judged capture as its accepted state; null when it has none yet.</summary>
-    public async Task<AcceptedState?> AcceptAsync(string seedId, CancellationToken cancellationToken)
+    /// <param name="settle">What of the stored result is not part of the state (the run's own verdict on it).</param>
+    public async Task<AcceptedState<TReport>?> AcceptAsync<TReport>(string seedId, Func<TReport, TReport> settle, CancellationToken cancellationToken)
     {
         var folder = SeedFolder(seedId);
         if (!Directory.Exists(folder))
@@ -32,14 +34,14 @@ public sealed partial class SnapshotStore
             return null;
         }
 
-        var result = JsonSerializer.Deserialize<SeedReport>(await File.ReadAllTextAsync(Path.Combine(latest, ResultFile), cancellationToken).ConfigureAwait(false), JsonConventions.Indented)!;
-        var state = new AcceptedState(DateTimeOffset.UtcNow, Path.GetRelativePath(Root, latest).Replace('\\', '/'), result with { Breaches = [], Accepted = null });
+        var result = JsonSerializer.Deserialize<TReport>(await File.ReadAllTextAsync(Path.Combine(latest, ResultFile), cancellationToken).ConfigureAwait(false), JsonConventions.Indented)!;
+        var state = new AcceptedState<TReport>(Time.GetUtcNow(), Path.GetRelativePath(Root, latest).Replace('\\', '/'), settle(result));
         await AtomicFile.WriteAllTextAsync(Path.Combine(folder, AcceptedFile), JsonSerializer.Serialize(state, JsonConventions.Indented), cancellationToken).ConfigureAwait(false);
         return state;
     }
 
     /// <exception cref="InvalidDataException">The accepted-state file is damaged; the message names it.</exception>
-    public async Task<AcceptedState?> ReadAcceptedAsync(string seedId, CancellationToken cancellationToken)
+    public async Task<AcceptedState<TReport>?> ReadAcceptedAsync<TReport>(string seedId, CancellationToken cancellationToken)
     {
         var path = Path.Combine(SeedFolder(seedId), AcceptedFile);
         if (!File.Exists(path))
@@ -49,7 +51,7 @@ public sealed partial class SnapshotStore
 
         try
         {
-            return JsonSerializer.Deserialize<AcceptedState>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), JsonConventions.Indented);
+            return JsonSerializer.Deserialize<AcceptedState<TReport>>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), JsonConventions.Indented);
         }
         catch (JsonException e)
         {

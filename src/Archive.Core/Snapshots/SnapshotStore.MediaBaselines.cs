@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Archive.IO;
 using Archive.Media;
-using Archive.Report;
-using Archive.Verdict;
 
 namespace Archive.Snapshots;
 

@@ -3,9 +3,7 @@ using System.Text.Json;
 using Archive.Capture;
 using Archive.IO;
 using Archive.Media;
-using Archive.Report;
 using Archive.Seeds;
-using Archive.Verdict;
 
 namespace Archive.Snapshots;
 
@@ -14,13 +12,16 @@ namespace Archive.Snapshots;
 /// <c>&lt;root&gt;/_media/</c>. A capture folder is assembled under a hidden temporary name and renamed into place
 /// when complete, so a killed run leaves no half snapshot; leftovers are swept at the next start.
 /// </summary>
-public sealed partial class SnapshotStore(string root) : IMediaBaselines
+public sealed partial class SnapshotStore(string root, TimeProvider? time = null) : IMediaBaselines
 {
     public const string MediaFolder = "_media";
     public const string MediaBaselineFile = "media-baseline.json";
     public const string ResultFile = "result.json";
     public const string AcceptedFile = "accepted.json";
     private const string TempPrefix = ".incomplete-";
+
+    /// <summary>The clock acceptance and baselines are dated by.</summary>
+    private TimeProvider Time { get; } = time ?? TimeProvider.System;
 
     /// <summary>The store's folder as a full path: a relative one is taken against the working directory once, here.</summary>
     public string Root { get; } = Path.GetFullPath(root);

@@ -1,9 +1,4 @@
-using Archive.Report;
-
 namespace Archive.Verdict;
-
-/// <summary>A seed's result that a person accepted (<c>archive accept</c>): later drift is judged against it.</summary>
-public sealed record AcceptedState(DateTimeOffset At, string? Snapshot, SeedReport Report);
 
 /// <summary>
 /// Judges a seed against its accepted state, as snapshot testing does: drift the accepted result already had
@@ -11,9 +6,9 @@ public sealed record AcceptedState(DateTimeOffset At, string? Snapshot, SeedRepo
 /// </summary>
 public static class Acceptance
 {
-    public static (IReadOnlyList<Breach> Breaches, AcceptedReport Accepted) Judge(SeedReport current, AcceptedState accepted, Policy policy)
+    public static (IReadOnlyList<Breach> Breaches, bool Unchanged, IReadOnlyList<string> Changes) Judge(SeedOutcome current, SeedOutcome accepted, Policy policy)
     {
-        var then = Policy.Everything.Breaches(accepted.Report).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
+        var then = Policy.Everything.Breaches(accepted).Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
         var now = Policy.Everything.Breaches(current);
         var nowKeys = now.Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
         var changes = now.Where(b => !then.Contains(b.Key)).Select(b => b.Message).ToList();
@@ -23,6 +18,6 @@ public static class Acceptance
         }
 
         var breaches = policy.Breaches(current).Where(b => !then.Contains(b.Key)).ToList();
-        return (breaches, new AcceptedReport(accepted.At, accepted.Snapshot, changes.Count == 0, changes));
+        return (breaches, changes.Count == 0, changes);
     }
 }

@@ -3,7 +3,6 @@ using Archive.Diff;
 using Archive.IO;
 using Archive.Links;
 using Archive.Media;
-using Archive.Report;
 
 namespace Archive.Verdict;
 
@@ -56,14 +55,14 @@ public sealed record Policy(
     public static Policy Everything { get; } = new(ChangeThreshold.Minor, null, true, true, Enum.GetValues<MediaStatus>().Where(m => m is not (MediaStatus.Same or MediaStatus.Resized)).ToHashSet(), 0, null);
 
     /// <summary>The ways a seed breaks this policy; empty when it does not.</summary>
-    public IReadOnlyList<Breach> Breaches(SeedReport seed)
+    public IReadOnlyList<Breach> Breaches(SeedOutcome seed)
     {
         var breaches = new List<Breach>();
         switch (seed.Status)
         {
             case SeedStatus.Error:
                 return breaches; // not a finding about the page: its exit code says input error or tool failure
-            case SeedStatus.Dead when seed.Page.Soft404:
+            case SeedStatus.Dead when seed.Soft404:
                 if (Soft404)
                 {
                     // The reason names the soft-404 itself ("soft-404: the live page no longer holds…"): said once.
@@ -86,7 +85,7 @@ public sealed record Policy(
         }
 
         breaches.AddRange(seed.Media.Where(m => FailingMedia.Contains(m.Status)).Select(m => new Breach(
-            $"media:{m.Index}:{m.Status}:{m.Live?.Sha256}",
+            $"media:{m.Index}:{m.Status}:{m.LiveSha256}",
             $"{m.Kind.ToString().ToLowerInvariant()} {m.Status.ToString().ToLowerInvariant()}: {m.ArchivedUrl}")));
 
         var checkedLinks = seed.Links.Where(l => l.Kind != LinkKind.Source && l.Status != LinkStatus.Skipped).ToList();
@@ -105,14 +104,14 @@ public sealed record Policy(
         return breaches;
     }
 
-    private string? TextBreach(SeedReport seed)
+    private string? TextBreach(SeedOutcome seed)
     {
-        var severity = seed.Text.Severity;
+        var severity = seed.Severity;
         var hasTextChange = severity is Severity.Minor or Severity.Major;
         if (!hasTextChange)
         {
             // Changed for another reason: the URL serves a PDF now, or only media drifted (counted above).
-            return seed.Text.Similarity is null && seed.Media.All(m => !FailingMedia.Contains(m.Status)) && Changed != ChangeThreshold.Off
+            return seed.Similarity is null && seed.Media.All(m => !FailingMedia.Contains(m.Status)) && Changed != ChangeThreshold.Off
                 ? "changed: " + seed.Reason
                 : null;
         }
@@ -122,7 +121,7 @@ public sealed record Policy(
             return null;
         }
 
-        var drift = 1 - (seed.Text.Similarity ?? 0);
+        var drift = 1 - (seed.Similarity ?? 0);
         if (MaxDrift is { } max && drift <= max)
         {
             return null;
@@ -132,9 +131,9 @@ public sealed record Policy(
     }
 
     /// <summary>What the text drift is, independent of scores: every changed block's operation and texts.</summary>
-    private static string TextKey(SeedReport seed)
+    private static string TextKey(SeedOutcome seed)
     {
-        var changes = seed.Text.Blocks.Where(b => b.IsDrift).Select(b => $"{b.Op}|{b.Title}|{b.Archived}|{b.Live}");
+        var changes = seed.Blocks.Where(b => b.IsDrift).Select(b => $"{b.Op}|{b.Title}|{b.Archived}|{b.Live}");
         return "text:" + ContentHash.Of(string.Join('\n', changes) + "|" + seed.Reason)[..16];
     }
 
@@ -161,7 +160,7 @@ public sealed record PolicyOverride(
     int? MaxDeadLinks = null,
     double? MaxDeadLinkRatio = null)
 {
-    public bool AppliesTo(SeedReport seed) =>
+    public bool AppliesTo(SeedOutcome seed) =>
         (Id is null || System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(Id, seed.Id, ignoreCase: false)) && (Url is null || (seed.SourceUrl?.StartsWith(Url, StringComparison.Ordinal) ?? false));
 }
 
@@ -170,5 +169,5 @@ public sealed record PolicySet(Policy Base, IReadOnlyList<PolicyOverride> Overri
 {
     public static PolicySet Default { get; } = new(Policy.Default, []);
 
-    public Policy For(SeedReport seed) => Overrides.Where(o => o.AppliesTo(seed)).Aggregate(Base, (policy, o) => policy.With(o));
+    public Policy For(SeedOutcome seed) => Overrides.Where(o => o.AppliesTo(seed)).Aggregate(Base, (policy, o) => policy.With(o));
 }

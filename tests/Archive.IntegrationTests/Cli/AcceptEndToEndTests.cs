@@ -30,7 +30,7 @@ public sealed class AcceptEndToEndTests
             Assert.That(firstExit, Is.EqualTo(ExitCode.PolicyBroken));
             Assert.That(first.Seeds[0].Breaches, Is.Not.Empty);
 
-            var accepted = await new SnapshotStore(snapshots).AcceptAsync("bridge", CancellationToken.None);
+            var accepted = await new SnapshotStore(snapshots).AcceptAsync<Archive.Report.SeedReport>("bridge", Archive.Report.SeedProjection.Accepted, CancellationToken.None);
             Assert.That(accepted, Is.Not.Null);
 
             var (second, secondExit) = await Harness.RunAsync(options, Path.Combine(root, "seeds"));

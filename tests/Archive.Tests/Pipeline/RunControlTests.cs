@@ -33,9 +33,9 @@ public sealed class RunControlTests
         var history = new HistoryStore(temp.Path);
         var seed = SampleReports.EveryShape().Seeds[0];
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-        history.Append(HistoryEntry.Of(seed, at, at));
+        history.Append(SeedProjection.History(seed, at, at));
         File.AppendAllText(history.Path, "{\"runStartedAt\":\"2026-11-02"); // a run killed mid-line
-        history.Append(HistoryEntry.Of(seed, at.AddDays(2), at.AddDays(2)));
+        history.Append(SeedProjection.History(seed, at.AddDays(2), at.AddDays(2)));
         Assert.That(history.Read().Select(e => e.CheckedAt), Is.EqualTo(new[] { at, at.AddDays(2) }));
         Assert.That(history.Latest()[seed.Id].CheckedAt, Is.EqualTo(at.AddDays(2)));
     }
@@ -48,7 +48,7 @@ public sealed class RunControlTests
         var seed = SampleReports.EveryShape().Seeds.First(s => s.Page.Timings is not null);
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
         File.WriteAllText(history.Path, "{\"runStartedAt\":\"2026-10-01T00:00:00+00:00\",\"checkedAt\":\"2026-10-01T00:00:00+00:00\",\"id\":\"old\",\"status\":\"dead\",\"similarity\":null,\"mediaDrifted\":0,\"deadLinks\":0,\"breaches\":1,\"snapshot\":null}\n");
-        history.Append(HistoryEntry.Of(seed, at, at));
+        history.Append(SeedProjection.History(seed, at, at));
         var latest = history.Latest();
         Assert.That(latest[seed.Id].Seconds, Is.EqualTo(Math.Round(seed.Page.Timings!.TotalMs / 1000, 1)));
         Assert.That(latest["old"].Seconds, Is.Null, "a line from before durations were kept is read, without one");

@@ -58,6 +58,6 @@ public sealed class ReportSchemaTests
     [TestCase(new ExitCode[0], ExitCode.Clean)]
     public void TheRunExitsWithItsMostSeriousOutcome(ExitCode[] seeds, ExitCode expected)
     {
-        Assert.That(SeedVerdict.ExitCodeFor(seeds), Is.EqualTo(expected));
+        Assert.That(Judge.ExitCodeFor(seeds), Is.EqualTo(expected));
     }
 }

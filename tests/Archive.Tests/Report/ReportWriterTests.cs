@@ -170,7 +170,7 @@ public sealed class ReportWriterTests
         for (var day = 0; day < 3; day++)
         {
             var at = new DateTimeOffset(2026, 11, 20 + day, 3, 0, 0, TimeSpan.Zero);
-            history.Append(Archive.Snapshots.HistoryEntry.Of(seed, at, at));
+            history.Append(SeedProjection.History(seed, at, at));
         }
 
         var index = Path.Combine(temp.Path, "report", "index.html");

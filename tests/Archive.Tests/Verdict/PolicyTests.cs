@@ -15,6 +15,9 @@ public sealed class PolicyTests
     private static readonly SeedReport Soft404 = SampleReports.EveryShape().Seeds.Single(s => s.Id == "e");
     private static readonly SeedReport Error = SampleReports.EveryShape().Seeds.Single(s => s.Id == "d");
 
+    /// <summary>The policy reads the judge's outcome; a stored report is read back into one the way an accepted state is.</summary>
+    private static SeedOutcome Outcome(SeedReport seed) => SeedProjection.Outcome(seed);
+
     private static SeedReport WithSeverity(Severity severity, double similarity) => Changed with { Text = Changed.Text with { Severity = severity, Similarity = similarity } };
 
     [TestCase(ChangeThreshold.Minor, Severity.Minor, 0.95, true)]
@@ -23,24 +26,24 @@ public sealed class PolicyTests
     [TestCase(ChangeThreshold.Major, Severity.Major, 0.5, true)]
     [TestCase(ChangeThreshold.Off, Severity.Major, 0.5, false)]
     public void TextChangesBreakTheirThreshold(ChangeThreshold threshold, Severity severity, double similarity, bool breaks) =>
-        Assert.That(new Policy(threshold).Breaches(WithSeverity(severity, similarity)), breaks ? Is.Not.Empty : Is.Empty);
+        Assert.That(new Policy(threshold).Breaches(Outcome(WithSeverity(severity, similarity))), breaks ? Is.Not.Empty : Is.Empty);
 
     [TestCase(0.1, 0.95, false)]
     [TestCase(0.1, 0.85, true)]
     public void MaxDriftToleratesSmallChanges(double maxDrift, double similarity, bool breaks) =>
-        Assert.That(new Policy(MaxDrift: maxDrift).Breaches(WithSeverity(Severity.Minor, similarity)), breaks ? Is.Not.Empty : Is.Empty);
+        Assert.That(new Policy(MaxDrift: maxDrift).Breaches(Outcome(WithSeverity(Severity.Minor, similarity))), breaks ? Is.Not.Empty : Is.Empty);
 
     [Test]
     public void DeadAndSoft404AreGovernedApart()
     {
-        Assert.That(new Policy().Breaches(Dead).Single().Message, Does.StartWith("dead"));
-        Assert.That(new Policy(Dead: false).Breaches(Dead), Is.Empty);
-        Assert.That(new Policy(Dead: false).Breaches(Soft404).Single().Message, Does.StartWith("soft-404").And.Not.StartWith("soft-404: soft-404"));
-        Assert.That(new Policy(Soft404: false).Breaches(Soft404), Is.Empty);
+        Assert.That(new Policy().Breaches(Outcome(Dead)).Single().Message, Does.StartWith("dead"));
+        Assert.That(new Policy(Dead: false).Breaches(Outcome(Dead)), Is.Empty);
+        Assert.That(new Policy(Dead: false).Breaches(Outcome(Soft404)).Single().Message, Does.StartWith("soft-404").And.Not.StartWith("soft-404: soft-404"));
+        Assert.That(new Policy(Soft404: false).Breaches(Outcome(Soft404)), Is.Empty);
     }
 
     [Test]
-    public void ErrorsAreNotPolicyFindings() => Assert.That(new Policy().Breaches(Error), Is.Empty);
+    public void ErrorsAreNotPolicyFindings() => Assert.That(new Policy().Breaches(Outcome(Error)), Is.Empty);
 
     [TestCase(MediaStatus.Changed, true)]
     [TestCase(MediaStatus.Removed, true)]
@@ -51,8 +54,8 @@ public sealed class PolicyTests
     {
         var seed = SampleReports.EveryShape().Seeds.Single(s => s.Id == "a") with { Status = SeedStatus.Unchanged, Links = [] };
         seed = seed with { Media = seed.Media.Where(m => m.Status == status).ToList() };
-        Assert.That(new Policy().Breaches(seed), breaks ? Has.Count.EqualTo(1) : Is.Empty);
-        Assert.That(new Policy(Media: new HashSet<MediaStatus>()).Breaches(seed), Is.Empty);
+        Assert.That(new Policy().Breaches(Outcome(seed)), breaks ? Has.Count.EqualTo(1) : Is.Empty);
+        Assert.That(new Policy(Media: new HashSet<MediaStatus>()).Breaches(Outcome(seed)), Is.Empty);
     }
 
     [TestCase(null, null, false)]
@@ -65,29 +68,29 @@ public sealed class PolicyTests
         // Seed a holds 2 dead-or-soft-404 links among 6 checked ones (7 statuses, one skipped; the source excluded).
         var seed = SampleReports.EveryShape().Seeds.Single(s => s.Id == "a") with { Status = SeedStatus.Unchanged, Media = [] };
         seed = seed with { Links = seed.Links.Select(l => l with { Kind = LinkKind.Link }).ToList() };
-        Assert.That(new Policy(MaxDeadLinks: count, MaxDeadLinkRatio: ratio).Breaches(seed), breaks ? Has.Count.EqualTo(1) : Is.Empty);
+        Assert.That(new Policy(MaxDeadLinks: count, MaxDeadLinkRatio: ratio).Breaches(Outcome(seed)), breaks ? Has.Count.EqualTo(1) : Is.Empty);
     }
 
     [Test]
     public void PerSeedOverridesApplyByIdAndUrl()
     {
         var set = new PolicySet(Policy.Default, [new PolicyOverride(Id: "b*", Changed: ChangeThreshold.Off), new PolicyOverride(Url: "https://news.example/c", Dead: false)]);
-        Assert.That(set.For(Changed).Breaches(Changed), Is.Empty);
-        Assert.That(set.For(Dead).Breaches(Dead), Is.Empty);
-        Assert.That(set.For(Soft404).Breaches(Soft404), Is.Not.Empty);
+        Assert.That(set.For(Outcome(Changed)).Breaches(Outcome(Changed)), Is.Empty);
+        Assert.That(set.For(Outcome(Dead)).Breaches(Outcome(Dead)), Is.Empty);
+        Assert.That(set.For(Outcome(Soft404)).Breaches(Outcome(Soft404)), Is.Not.Empty);
     }
 
     [Test]
     public void AnAcceptedDriftPassesAndANewOneFails()
     {
-        var then = new AcceptedState(DateTimeOffset.UtcNow, "b/1", Changed);
-        var same = Acceptance.Judge(Changed, then, Policy.Default);
+        var then = Outcome(Changed);
+        var same = Acceptance.Judge(Outcome(Changed), then, Policy.Default);
         Assert.That(same.Breaches, Is.Empty);
-        Assert.That(same.Accepted.Unchanged, Is.True);
+        Assert.That(same.Unchanged, Is.True);
 
         var further = Changed with { Text = Changed.Text with { Blocks = [.. Changed.Text.Blocks, new BlockDiff(BlockOp.Insert, null, "A new paragraph", Archive.Seeds.BlockKind.Paragraph, null, 9)] } };
-        var now = Acceptance.Judge(further, then, Policy.Default);
+        var now = Acceptance.Judge(Outcome(further), then, Policy.Default);
         Assert.That(now.Breaches, Has.Count.EqualTo(1));
-        Assert.That(now.Accepted.Unchanged, Is.False);
+        Assert.That(now.Unchanged, Is.False);
     }
 }
