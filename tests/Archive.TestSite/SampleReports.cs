@@ -115,15 +115,10 @@ public static class SampleReports
         return every with { Seeds = seeds, Summary = RunSummary.Of(seeds) };
     }
 
-    /// <summary>The policy's say, as the default policy gives it: changed and dead seeds break it, errors exit by their kind.</summary>
-    private static SeedReport Judged(SeedReport seed) => seed with
+    /// <summary>The real judge's say under the default policy; an error's exit is by its kind (an unreadable seed has no URL).</summary>
+    private static SeedReport Judged(SeedReport seed)
     {
-        Breaches = seed.Status is SeedStatus.Changed or SeedStatus.Dead ? [$"{seed.Status.ToString().ToLowerInvariant()}: {seed.Reason}"] : [],
-        Exit = seed.Status switch
-        {
-            SeedStatus.Changed or SeedStatus.Dead => ExitCode.PolicyBroken,
-            SeedStatus.Error => seed.SourceUrl is null ? ExitCode.InputError : ExitCode.ToolFailure,
-            _ => ExitCode.Clean,
-        },
-    };
+        var judged = new Judge(PolicySet.Default).Rule(SeedProjection.Outcome(seed), seed.SourceUrl is null ? ExitCode.InputError : ExitCode.ToolFailure);
+        return seed with { Breaches = judged.Breaches.Select(b => b.Message).ToList(), Exit = judged.Exit };
+    }
 }

@@ -14,8 +14,17 @@ public sealed class Judge(PolicySet policy)
 {
     public SeedJudgement Decide(SeedFindings findings, AcceptedOutcome? accepted = null)
     {
-        var (status, reason, statusExit) = Status(findings);
-        var outcome = Outcome(findings, status, reason);
+        var (status, reason, errorExit) = Status(findings);
+        return Rule(Outcome(findings, status, reason), errorExit, accepted);
+    }
+
+    /// <summary>
+    /// The policy's say on what became of a seed, against its accepted state when there is one. Public for what
+    /// holds an outcome without its findings: a stored report read back, the report writers' fixtures.
+    /// </summary>
+    /// <param name="errorExit">The exit code of a seed whose status is an error (input error or tool failure).</param>
+    public SeedJudgement Rule(SeedOutcome outcome, ExitCode errorExit, AcceptedOutcome? accepted = null)
+    {
         var rules = policy.For(outcome);
         IReadOnlyList<Breach> breaches;
         AcceptanceResult? acceptance = null;
@@ -30,7 +39,7 @@ public sealed class Judge(PolicySet policy)
         }
 
         // An error is not a finding about the page: its exit code says input error or tool failure, whatever the policy.
-        var exit = status == SeedStatus.Error ? statusExit : breaches.Count > 0 ? ExitCode.PolicyBroken : ExitCode.Clean;
+        var exit = outcome.Status == SeedStatus.Error ? errorExit : breaches.Count > 0 ? ExitCode.PolicyBroken : ExitCode.Clean;
         return new SeedJudgement(outcome, breaches, acceptance, exit);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Archive.TestSite;
+using Archive.Verdict;
 
 namespace Archive.Tests.Cli;
 
@@ -75,8 +76,22 @@ public sealed class RunCommandsTests
         var (exit, output, _) = await CliRunner.Run("check", "--config", config, "--reports", Path.Combine(dir.Path, "r"), "--no-snapshots", "--no-memento");
         Assert.That(exit, Is.Zero);
         Assert.That(output, Does.Contain("\n3 seed(s):"));
-        var (cliWins, _, _) = await CliRunner.Run("check", Path.Combine(dir.Path, "seeds", "dead-01.txt"), "--config", config, "--reports", Path.Combine(dir.Path, "r2"), "--no-snapshots", "--no-memento");
-        Assert.That(cliWins, Is.Zero);
+        var (_, named, _) = await CliRunner.Run("check", Path.Combine(dir.Path, "seeds", "dead-01.txt"), "--config", config, "--reports", Path.Combine(dir.Path, "r2"), "--no-snapshots", "--no-memento");
+        Assert.That(named, Does.Contain("\n1 seed(s):"), "the seed named on the command line, not the config's three");
+    }
+
+    /// <summary>A setting whose two values end a run differently: the config's refuses a private address (input error), the command line's lets it through to a dead page the policy allows.</summary>
+    [Test]
+    public async Task TheCommandLineWinsOverTheConfig()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("seeds/local.txt", "<!--1695222902000-->\n[Local](http://127.0.0.1:1/story)\n------\n\n<p>Text</p>\n");
+        var config = dir.Write("archive.json", """{ "allowPrivate": false, "policy": { "dead": false } }""");
+        var (configSays, _, _) = await Check(dir, "r1", "--config", config, "--no-snapshots");
+        Assert.That(configSays, Is.EqualTo((int)ExitCode.InputError), "the config keeps private addresses refused");
+        var (cliSays, output, _) = await Check(dir, "r2", "--config", config, "--no-snapshots", "--allow-private");
+        Assert.That(cliSays, Is.EqualTo((int)ExitCode.Clean), "the command line lets the address through: a dead page, which the config's policy allows");
+        Assert.That(output, Does.Contain("1 dead"));
     }
 
     [Test]

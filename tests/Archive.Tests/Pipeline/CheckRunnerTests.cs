@@ -31,7 +31,8 @@ public sealed class CheckRunnerTests
     {
         using var dir = new TempDirectory();
         WriteDeadSeeds(dir, 7);
-        var (report, exit) = await new CheckRunner(Options(Path.Combine(dir.Path, "snapshots")), new Recorder()).RunAsync([Path.Combine(dir.Path, "seeds")], CancellationToken.None);
+        var recorder = new Recorder();
+        var (report, exit) = await new CheckRunner(Options(Path.Combine(dir.Path, "snapshots")), recorder).RunAsync([Path.Combine(dir.Path, "seeds")], CancellationToken.None);
         Assert.Multiple(() =>
         {
             Assert.That(report.Seeds.Select(s => s.Id), Is.EqualTo(Enumerable.Range(0, 7).Select(i => $"dead-{i}")));
@@ -39,6 +40,10 @@ public sealed class CheckRunnerTests
             Assert.That(report.Seeds[3].Reason, Does.StartWith("DNS lookup failed for site-3.invalid"));
             Assert.That(exit, Is.EqualTo(ExitCode.PolicyBroken));
             Assert.That(report.Summary, Is.EqualTo(new RunSummary(7, 0, 0, 7, 0, new LinkCounts(0, 0, 7, 0, 0, 0, 0))), "each dead page is its own dead source link");
+            Assert.That(recorder.Started, Is.EqualTo(new[] { 7 }), "the observer hears the run's size once, before any seed");
+            Assert.That(recorder.Finished.Select(f => f.Finished), Is.EqualTo(Enumerable.Range(1, 7)), "each seed counted once, as it finished");
+            Assert.That(recorder.Finished.Select(f => f.Id).Order(), Is.EqualTo(report.Seeds.Select(s => s.Id)));
+            Assert.That(recorder.Finished.Select(f => f.Total), Is.All.EqualTo(7));
         });
     }
 
@@ -53,14 +58,21 @@ public sealed class CheckRunnerTests
         Assert.That(run.Exception?.InnerException, Is.InstanceOf<IOException>(), "the real reason surfaces, not a cancellation");
     }
 
+    /// <summary>What the runner told its observer, in order.</summary>
     private sealed class Recorder : ICheckObserver
     {
-        public void RunStarted(int seeds)
-        {
-        }
+        public List<int> Started { get; } = [];
+
+        public List<(string Id, int Finished, int Total)> Finished { get; } = [];
+
+        public void RunStarted(int seeds) => Started.Add(seeds);
 
         public void SeedFinished(SeedReport seed, int finished, int total)
         {
+            lock (Finished)
+            {
+                Finished.Add((seed.Id, finished, total));
+            }
         }
     }
 }
