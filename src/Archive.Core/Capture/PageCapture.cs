@@ -36,7 +36,8 @@ public sealed record PageCapture(
     CaptureTimings Timings,
     string? Error)
 {
-    public DateTimeOffset CapturedAt { get; init; } = DateTimeOffset.UtcNow;
+    /// <summary>When the main document answered, by the run's clock; names the snapshot folder.</summary>
+    public required DateTimeOffset CapturedAt { get; init; }
 
     /// <summary>
     /// Whether the live page was rendered as a page with something to compare: fetched with a success status and

@@ -154,8 +154,8 @@ public sealed class PageCapturer : IAsyncDisposable
     }
 
     /// <summary>What is known once the main document has been fetched (or failed to be); rendering adds to it.</summary>
-    private static PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
-        new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null);
+    private PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
+        new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null) { CapturedAt = fetcher.Time.GetUtcNow() };
 
     private async Task<PageCapture> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, CancellationToken cancellationToken)
     {

@@ -12,12 +12,14 @@ namespace Archive.Links;
 public sealed class LinkCache
 {
     private readonly ConcurrentDictionary<string, LinkResult> entries;
+    private readonly TimeProvider time;
 
-    private LinkCache(string path, TimeSpan ttl, ConcurrentDictionary<string, LinkResult> entries)
+    private LinkCache(string path, TimeSpan ttl, ConcurrentDictionary<string, LinkResult> entries, TimeProvider time)
     {
         Path = path;
         Ttl = ttl;
         this.entries = entries;
+        this.time = time;
     }
 
     public string Path { get; }
@@ -27,7 +29,7 @@ public sealed class LinkCache
     public int Count => entries.Count;
 
     /// <exception cref="InvalidDataException">The file exists but is not a link cache; the message names it.</exception>
-    public static async Task<LinkCache> OpenAsync(string path, TimeSpan ttl, CancellationToken cancellationToken)
+    public static async Task<LinkCache> OpenAsync(string path, TimeSpan ttl, TimeProvider time, CancellationToken cancellationToken)
     {
         var entries = new ConcurrentDictionary<string, LinkResult>(StringComparer.Ordinal);
         if (File.Exists(path))
@@ -35,7 +37,7 @@ public sealed class LinkCache
             try
             {
                 var stored = JsonSerializer.Deserialize<Dictionary<string, LinkResult>>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), JsonConventions.Indented) ?? [];
-                var freshAfter = DateTimeOffset.UtcNow - ttl;
+                var freshAfter = time.GetUtcNow() - ttl;
                 foreach (var (url, result) in stored.Where(e => e.Value.CheckedAt > freshAfter))
                 {
                     entries[url] = result;
@@ -47,11 +49,11 @@ public sealed class LinkCache
             }
         }
 
-        return new LinkCache(path, ttl, entries);
+        return new LinkCache(path, ttl, entries, time);
     }
 
     public LinkResult? Fresh(string url) =>
-        entries.TryGetValue(url, out var result) && result.CheckedAt > DateTimeOffset.UtcNow - Ttl ? result : null;
+        entries.TryGetValue(url, out var result) && result.CheckedAt > time.GetUtcNow() - Ttl ? result : null;
 
     public void Remember(LinkResult result)
     {

@@ -90,8 +90,8 @@ public sealed class LinkChecker : IDisposable
             work.Add(FindingAsync(0, LinkKind.Source, null, null, seed.SourceUrl, seed.ArchivedAt, cancellationToken));
         }
 
-        static Task<LinkFinding> Unfetched(int index, LinkKind kind, string? href, string? text, string url, LinkStatus status, string reason) =>
-            Task.FromResult(new LinkFinding(index, kind, href, text, LinkResult.Unfetched(url, status, reason), null, false));
+        Task<LinkFinding> Unfetched(int index, LinkKind kind, string? href, string? text, string url, LinkStatus status, string reason) =>
+            Task.FromResult(new LinkFinding(index, kind, href, text, LinkResult.Unfetched(url, status, reason, fetcher.Time.GetUtcNow()), null, false));
 
         foreach (var link in seed.Document.Links)
         {
@@ -170,7 +170,7 @@ public sealed class LinkChecker : IDisposable
         var signal = response.Failure is null && response.Status is >= 200 and < 300
             ? await soft404.DetectAsync(url, response, page, cancellationToken).ConfigureAwait(false)
             : null;
-        return LinkVerdict.Decide(url, response, signal, method);
+        return LinkVerdict.Decide(url, response, signal, method, fetcher.Time.GetUtcNow());
     }
 
     private FetchRequest Request(Uri url, string method) => new(url, method, MaxBodyBytes: options.MaxBodyBytes, Timeout: options.RequestTimeout);

@@ -70,5 +70,5 @@ public sealed record LinkResult(
     public bool IsBroken => Status is LinkStatus.Dead or LinkStatus.Soft404;
 
     /// <summary>A link decided without a request: skipped on purpose, or not a URL at all.</summary>
-    public static LinkResult Unfetched(string url, LinkStatus status, string reason) => new(url, status, reason, null, null, [], null, null, null, DateTimeOffset.UtcNow);
+    public static LinkResult Unfetched(string url, LinkStatus status, string reason, DateTimeOffset at) => new(url, status, reason, null, null, [], null, null, null, at);
 }

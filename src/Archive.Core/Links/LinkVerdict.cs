@@ -8,7 +8,7 @@ public static class LinkVerdict
     /// <param name="response">The deciding answer, redirects followed.</param>
     /// <param name="signal">A soft-404 signal, when the answer is 2xx and one was found.</param>
     /// <param name="method">The request that gave the answer.</param>
-    public static LinkResult Decide(Uri url, FetchResponse response, Soft404Signal? signal, string method)
+    public static LinkResult Decide(Uri url, FetchResponse response, Soft404Signal? signal, string method, DateTimeOffset at)
     {
         var permanent = response.Redirects.Count == 0 ? (bool?)null : response.Redirects.All(r => r.Status is 301 or 308);
         LinkResult Result(LinkStatus status, string? reason) => new(
@@ -21,7 +21,7 @@ public static class LinkVerdict
             permanent,
             status == LinkStatus.Soft404 ? signal : null,
             method,
-            DateTimeOffset.UtcNow);
+            at);
 
         if (response.Failure is { } failure)
         {
@@ -48,7 +48,7 @@ public static class LinkVerdict
     public static LinkResult FromCapture(Capture.PageCapture capture, bool articleGone)
     {
         var response = new FetchResponse(capture.SourceUrl, capture.FinalUrl, capture.Redirects, capture.HttpStatus, [], [], false, capture.Failure, 1, TimeSpan.FromMilliseconds(capture.Timings.FetchMs));
-        return Decide(capture.SourceUrl, response, articleGone ? Soft404Signal.ArticleGone : null, "GET") with { CheckedAt = capture.CapturedAt };
+        return Decide(capture.SourceUrl, response, articleGone ? Soft404Signal.ArticleGone : null, "GET", capture.CapturedAt);
     }
 
     public static string Describe(Soft404Signal signal) => signal switch

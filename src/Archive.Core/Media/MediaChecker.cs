@@ -135,7 +135,7 @@ public sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCach
             if (archivedImage?.Signature is { } firstSeen && baselineEntry is null && baselines is not null)
             {
                 await baselines.StoreAsync(archivedImage.Sha256, archived.Bytes!, cancellationToken).ConfigureAwait(false);
-                added.Enqueue((reference.Url.AbsoluteUri, new MediaBaselineEntry(archivedImage.Sha256, DateTimeOffset.UtcNow, firstSeen.Format.ToString().ToLowerInvariant(), firstSeen.Width, firstSeen.Height)));
+                added.Enqueue((reference.Url.AbsoluteUri, new MediaBaselineEntry(archivedImage.Sha256, fetcher.Time.GetUtcNow(), firstSeen.Format.ToString().ToLowerInvariant(), firstSeen.Width, firstSeen.Height)));
             }
 
             if (archivedImage is not null)

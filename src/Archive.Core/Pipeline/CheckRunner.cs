@@ -45,12 +45,12 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         using var journal = options.JournalPath is null ? null : RunJournal.Open(options.JournalPath, RunKey(discovered));
         var resumed = journal?.Finished ?? new Dictionary<string, SeedReport>();
 
-        using var fetcher = new HttpFetcher(options.Map, options.Fetch);
+        using var fetcher = new HttpFetcher(options.Map, options.Fetch, time);
         await using var browser = new LazyBrowser(options.Browser);
         await using var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
         var media = new MediaChecker(fetcher, new ImageSignatureCache(options.Images), options.Media, store);
         var linkCache = options.Links is { Enabled: true, CacheFile: { } cacheFile, CacheTtl: { } ttl }
-            ? await LinkCache.OpenAsync(cacheFile, ttl, cancellationToken).ConfigureAwait(false)
+            ? await LinkCache.OpenAsync(cacheFile, ttl, time, cancellationToken).ConfigureAwait(false)
             : null;
         using var links = options.Links.Enabled ? new LinkChecker(fetcher, options.Links, linkCache) : null;
         var boilerplate = store is null ? new SiteBoilerplate() : await store.ReadBoilerplateAsync(cancellationToken).ConfigureAwait(false);
@@ -85,7 +85,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
                 try
                 {
                     var remaining = LongestFirst(discovered.Where(d => !resumed.ContainsKey(d.Path)).ToList(), latest);
-                    await foreach (var load in new SeedCollector(new SeedReader()).ReadAsync(remaining, stop.Token).ConfigureAwait(false))
+                    await foreach (var load in new SeedCollector(new SeedReader(time: time)).ReadAsync(remaining, stop.Token).ConfigureAwait(false))
                     {
                         await queue.Writer.WriteAsync((order[load.Path], load), stop.Token).ConfigureAwait(false);
                     }

@@ -8,11 +8,12 @@ namespace Archive.Seeds;
 /// Reads one seed file, recognising its format from the content. Never throws for bad input: every problem
 /// becomes a <see cref="SeedError"/> naming the file, the line and what is wrong.
 /// </summary>
-public sealed class SeedReader(SeedReaderOptions? options = null)
+public sealed class SeedReader(SeedReaderOptions? options = null, TimeProvider? time = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly SeedReaderOptions options = options ?? SeedReaderOptions.Default;
+    private readonly TimeProvider time = time ?? TimeProvider.System;
 
     public async Task<SeedLoad> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -60,7 +61,7 @@ public sealed class SeedReader(SeedReaderOptions? options = null)
             return SeedLoad.Failed(error);
         }
 
-        var file = new SeedText(path, text, lastModified, options);
+        var file = new SeedText(path, text, lastModified, options, time.GetUtcNow());
         try
         {
             var lines = text.Split('\n');

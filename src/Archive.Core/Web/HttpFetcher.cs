@@ -26,11 +26,13 @@ public sealed class HttpFetcher : IDisposable
     private readonly HttpClient checkedClient;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> hostSlots = new(StringComparer.OrdinalIgnoreCase);
 
-    public HttpFetcher(UrlMap map, FetchOptions options)
+    /// <param name="time">The clock answers are dated by and Retry-After dates are read against; the system's when null.</param>
+    public HttpFetcher(UrlMap map, FetchOptions options, TimeProvider? time = null)
     {
         Map = map;
         Options = options;
-        var resolver = new HostResolver(TimeProvider.System);
+        Time = time ?? TimeProvider.System;
+        var resolver = new HostResolver(Time);
         trustedClient = Client(options, trusted: true, resolver);
         checkedClient = Client(options, trusted: false, resolver);
     }
@@ -51,6 +53,9 @@ public sealed class HttpFetcher : IDisposable
     };
 
     public UrlMap Map { get; }
+
+    /// <summary>The run's clock: the stages that date what they fetch (link results, media baselines, captures) read it here.</summary>
+    public TimeProvider Time { get; }
 
     public FetchOptions Options { get; }
 
@@ -177,7 +182,7 @@ public sealed class HttpFetcher : IDisposable
         return TimeSpan.FromMilliseconds(exponential * (0.75 + (Random.Shared.NextDouble() * 0.5)));
     }
 
-    private static TimeSpan? RetryAfter(Answer answer)
+    private TimeSpan? RetryAfter(Answer answer)
     {
         var value = answer.Header("retry-after");
         if (value is null)
@@ -191,7 +196,7 @@ public sealed class HttpFetcher : IDisposable
         }
 
         return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at - DateTimeOffset.UtcNow is var delta && delta > TimeSpan.Zero ? delta : TimeSpan.Zero
+            ? at - Time.GetUtcNow() is var delta && delta > TimeSpan.Zero ? delta : TimeSpan.Zero
             : null;
     }
 

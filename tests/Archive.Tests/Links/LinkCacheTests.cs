@@ -1,5 +1,6 @@
 using Archive.IO;
 using Archive.Links;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Archive.Tests.Links;
 
@@ -14,17 +15,22 @@ public sealed class LinkCacheTests
     {
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "cache", "links.json");
-        var cache = await LinkCache.OpenAsync(path, TimeSpan.FromHours(24), CancellationToken.None);
-        cache.Remember(Result("https://a.example/fresh", LinkStatus.Ok, DateTimeOffset.UtcNow.AddHours(-1)));
-        cache.Remember(Result("https://a.example/stale", LinkStatus.Dead, DateTimeOffset.UtcNow.AddHours(-30)));
-        cache.Remember(Result("https://a.example/slow", LinkStatus.Timeout, DateTimeOffset.UtcNow));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero));
+        var now = clock.GetUtcNow();
+        var cache = await LinkCache.OpenAsync(path, TimeSpan.FromHours(24), clock, CancellationToken.None);
+        cache.Remember(Result("https://a.example/fresh", LinkStatus.Ok, now.AddHours(-1)));
+        cache.Remember(Result("https://a.example/stale", LinkStatus.Dead, now.AddHours(-30)));
+        cache.Remember(Result("https://a.example/slow", LinkStatus.Timeout, now));
         await cache.SaveAsync(CancellationToken.None);
 
-        var again = await LinkCache.OpenAsync(path, TimeSpan.FromHours(24), CancellationToken.None);
+        var again = await LinkCache.OpenAsync(path, TimeSpan.FromHours(24), clock, CancellationToken.None);
         Assert.That(again.Fresh("https://a.example/fresh")?.Status, Is.EqualTo(LinkStatus.Ok));
         Assert.That(again.Fresh("https://a.example/stale"), Is.Null);
         Assert.That(again.Fresh("https://a.example/slow"), Is.Null, "a time-out is not worth remembering");
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!), Has.Length.EqualTo(1), "written through a temporary file, nothing left behind");
+
+        clock.Advance(TimeSpan.FromHours(23.5));
+        Assert.That(again.Fresh("https://a.example/fresh"), Is.Null, "a result goes stale as the run's clock passes its time to live");
     }
 
     [Test]
@@ -32,7 +38,7 @@ public sealed class LinkCacheTests
     {
         using var temp = new TempDirectory();
         var path = temp.Write("links.json", "[1, 2");
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LinkCache.OpenAsync(path, TimeSpan.FromHours(1), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LinkCache.OpenAsync(path, TimeSpan.FromHours(1), TimeProvider.System, CancellationToken.None));
         Assert.That(error!.Message, Does.Contain(path));
     }
 

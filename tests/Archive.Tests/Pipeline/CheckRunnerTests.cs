@@ -3,7 +3,9 @@ using Archive.Links;
 using Archive.Pipeline;
 using Archive.Report;
 using Archive.Verdict;
+using Archive.Snapshots;
 using Archive.Web;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Archive.Tests.Pipeline;
 
@@ -44,6 +46,25 @@ public sealed class CheckRunnerTests
             Assert.That(recorder.Finished.Select(f => f.Finished), Is.EqualTo(Enumerable.Range(1, 7)), "each seed counted once, as it finished");
             Assert.That(recorder.Finished.Select(f => f.Id).Order(), Is.EqualTo(report.Seeds.Select(s => s.Id)));
             Assert.That(recorder.Finished.Select(f => f.Total), Is.All.EqualTo(7));
+        });
+    }
+
+    /// <summary>Every date the run writes comes from its clock: the report, the snapshot folders, the history, the link results.</summary>
+    [Test]
+    public async Task TheRunIsDatedByTheClockItIsGiven()
+    {
+        using var dir = new TempDirectory();
+        WriteDeadSeeds(dir, 2);
+        var at = new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        var snapshots = Path.Combine(dir.Path, "snapshots");
+        var (report, _) = await new CheckRunner(Options(snapshots), new Recorder(), new FakeTimeProvider(at)).RunAsync([Path.Combine(dir.Path, "seeds")], CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.StartedAt, Is.EqualTo(at));
+            Assert.That(report.FinishedAt, Is.EqualTo(at));
+            Assert.That(report.Seeds.Select(s => s.Snapshot), Is.EqualTo(new[] { "dead-0/20310506T070809Z", "dead-1/20310506T070809Z" }));
+            Assert.That(report.Seeds.SelectMany(s => s.Links).Select(l => l.CheckedAt), Is.All.EqualTo(at));
+            Assert.That(new HistoryStore(snapshots).Read().Select(e => e.CheckedAt), Is.All.EqualTo(at));
         });
     }
 

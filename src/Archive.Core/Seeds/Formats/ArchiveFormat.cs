@@ -37,7 +37,7 @@ internal static partial class ArchiveFormat
 
     public static Seed Read(SeedText file, string[] lines)
     {
-        var archivedAt = ReadTimestamp(lines);
+        var archivedAt = ReadTimestamp(lines, file.Now);
         if (lines.Length < 2 || string.IsNullOrWhiteSpace(lines[1]))
         {
             throw new SeedFormatException(2, "missing title line: expected '[title](source-url)'");
@@ -79,7 +79,7 @@ internal static partial class ArchiveFormat
         };
     }
 
-    private static DateTimeOffset ReadTimestamp(string[] lines)
+    private static DateTimeOffset ReadTimestamp(string[] lines, DateTimeOffset now)
     {
         var first = lines.Length > 0 ? lines[0].Trim() : string.Empty;
         if (first.StartsWith('['))
@@ -110,7 +110,7 @@ internal static partial class ArchiveFormat
         }
 
         var at = DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        if (at < Earliest || at > DateTimeOffset.UtcNow.AddDays(1))
+        if (at < Earliest || at > now.AddDays(1))
         {
             var hint = value.Length == 10 ? " (it looks like seconds; the format wants milliseconds)" : string.Empty;
             throw new SeedFormatException(1, $"the archive timestamp {value} is {at:yyyy-MM-dd'T'HH:mm:ss'Z'}, which cannot be an archive time{hint}");

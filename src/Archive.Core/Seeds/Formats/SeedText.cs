@@ -1,7 +1,8 @@
 namespace Archive.Seeds.Formats;
 
 /// <summary>A seed file's decoded text (BOM removed, line endings made LF) and the facts a format reader may need.</summary>
-internal sealed record SeedText(string Path, string Text, DateTimeOffset LastModified, SeedReaderOptions Options)
+/// <param name="Now">The reader's clock, for what cannot be an archive time (the future).</param>
+internal sealed record SeedText(string Path, string Text, DateTimeOffset LastModified, SeedReaderOptions Options, DateTimeOffset Now)
 {
     /// <summary>The 1-based line on which the character at <paramref name="offset"/> stands.</summary>
     public int LineAt(int offset)
