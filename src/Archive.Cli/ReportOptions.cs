@@ -13,10 +13,10 @@ namespace Archive.Cli;
 internal sealed class ReportOptions
 {
     private readonly Option<string> reports = new("--reports") { Description = "The folder for all four reports, unless a format's own option says otherwise.", DefaultValueFactory = _ => ReportPaths.DefaultFolder };
-    private readonly Option<string?> json = new("--json") { Description = "Where to write the JSON report (default: report.json in --reports; '-' for standard output)." };
-    private readonly Option<string?> html = new("--html") { Description = "Where to write the HTML report's index (default: index.html in --reports; seed pages and files go beside it)." };
-    private readonly Option<string?> junit = new("--junit") { Description = "Where to write the JUnit XML report (default: junit.xml in --reports; '-' for standard output)." };
-    private readonly Option<string?> markdown = new("--markdown") { Description = "Where to write the Markdown summary (default: summary.md in --reports; '-' for standard output)." };
+
+    /// <summary>One option per registered format (<c>--json</c>, <c>--html</c>, …), named and described by its writer.</summary>
+    private readonly IReadOnlyList<(IReportWriter Writer, Option<string?> Option)> formats =
+        ReportFormats.All.Select(w => (w, new Option<string?>("--" + w.Name) { Description = w.Description })).ToList();
     private readonly Option<string?> reportUrl = new("--report-url") { Description = "The URL the HTML report will be read at (a CI artefact), for the Markdown summary's links; without it they are relative to the summary's file." };
 
     public ReportOptions()
@@ -32,7 +32,7 @@ internal sealed class ReportOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { reports, json, html, junit, markdown, reportUrl })
+        foreach (var option in formats.Select(f => (Option)f.Option).Prepend(reports).Append(reportUrl))
         {
             command.Options.Add(option);
         }
@@ -53,11 +53,9 @@ internal sealed class ReportOptions
 
         var inFolder = ReportPaths.In(Path.GetFullPath(given));
         folder = inFolder.Json!;
-        var outputs = new ReportPaths(
-            FullPath(parse.GetValue(json) ?? config?.Json) ?? inFolder.Json,
-            FullPath(parse.GetValue(html) ?? config?.Html) ?? inFolder.Html,
-            FullPath(parse.GetValue(junit) ?? config?.JUnit) ?? inFolder.JUnit,
-            FullPath(parse.GetValue(markdown) ?? config?.Markdown) ?? inFolder.Markdown)
+        var outputs = new ReportPaths(formats.ToDictionary(
+            f => f.Writer.Name,
+            f => FullPath(parse.GetValue(f.Option) ?? config?.Outputs?.GetValueOrDefault(f.Writer.Name)) ?? inFolder[f.Writer.Name]))
         {
             OpenStandardOutput = console.StandardOutput,
             ReportUrl = parse.GetValue(reportUrl) is { } address ? new Uri(address) : null,
@@ -75,9 +73,10 @@ internal sealed class ReportOptions
     /// <summary>What is wrong with where the reports are to go: standard output holds one report at most, and never the HTML one.</summary>
     private static string? Problem(ReportPaths outputs)
     {
-        if (ReportPaths.IsStandardOutput(outputs.Html))
+        if (ReportFormats.All.FirstOrDefault(w => !w.Streams && ReportPaths.IsStandardOutput(outputs[w.Name])) is { } folder)
         {
-            return "--html cannot be '-': the HTML report is a folder of pages (send --json, --junit or --markdown to standard output)";
+            var streams = ReportFormats.All.Where(w => w.Streams).Select(w => "--" + w.Name).ToList();
+            return $"--{folder.Name} cannot be '-': the {folder.Name.ToUpperInvariant()} report is a folder of pages (send {string.Join(", ", streams[..^1])} or {streams[^1]} to standard output)";
         }
 
         var toStandardOutput = outputs.ToStandardOutput;

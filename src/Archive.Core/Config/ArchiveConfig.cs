@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Archive.Diff;
 using Archive.IO;
 using Archive.Media;
+using Archive.Report;
 using Archive.Verdict;
 using Archive.Web;
 
@@ -44,12 +45,21 @@ public sealed record ArchiveConfig(
     TimeSpan? StaleAfter = null,
     string? BrowserPath = null,
     string? BrowserEndpoint = null,
-    string? Json = null,
-    string? Html = null,
-    string? JUnit = null,
-    string? Markdown = null)
+    IReadOnlyDictionary<string, string>? Outputs = null)
 {
     public const string DefaultFile = "archive.json";
+
+    /// <summary>The settings the file may hold at its top level: its own, and one per report format (<see cref="ReportFormats"/>).</summary>
+    private static readonly string[] Keys =
+        ["seeds", "maps", "concurrency", "pageTimeout", "totalTimeout", "seedsPerTab", "allowPrivate", "snapshots", "reports", .. ReportFormats.All.Select(w => w.Name), "userAgent", "browserPath", "browserEndpoint", "ignore", "links", "policy", "staleAfter"];
+
+    public string? Json => Outputs?.GetValueOrDefault("json");
+
+    public string? Html => Outputs?.GetValueOrDefault("html");
+
+    public string? JUnit => Outputs?.GetValueOrDefault("junit");
+
+    public string? Markdown => Outputs?.GetValueOrDefault("markdown");
 
     /// <exception cref="ConfigException">The file cannot be read or holds something wrong; the message says where.</exception>
     public static ArchiveConfig Load(string path)
@@ -60,6 +70,8 @@ public sealed record ArchiveConfig(
 
     private sealed class Reader(string file)
     {
+        private static readonly string[] TopOnly = ["seeds"];
+        private static readonly string[] PerSeedOnly = ["id", "url"];
         private static readonly string[] MediaNames = Enum.GetNames<MediaStatus>().Select(n => n.ToLowerInvariant()).ToArray();
 
         public ArchiveConfig Read(JsonElement root)
@@ -86,11 +98,8 @@ public sealed record ArchiveConfig(
                     "staleAfter" => config with { StaleAfter = Duration(p.Value, at) },
                     "browserPath" => config with { BrowserPath = String(p.Value, at) is var browser && browser.Contains('/', StringComparison.Ordinal) ? Beside(browser) : browser },
                     "browserEndpoint" => config with { BrowserEndpoint = String(p.Value, at) },
-                    "json" => config with { Json = FilePath(p.Value, at) },
-                    "html" => config with { Html = FilePath(p.Value, at) },
-                    "junit" => config with { JUnit = FilePath(p.Value, at) },
-                    "markdown" => config with { Markdown = FilePath(p.Value, at) },
-                    _ => throw Error(at, "unknown setting (expected seeds, maps, concurrency, pageTimeout, totalTimeout, seedsPerTab, allowPrivate, snapshots, reports, json, html, junit, markdown, userAgent, browserPath, browserEndpoint, ignore, links, policy or staleAfter)"),
+                    var format when ReportFormats.Named(format) is not null => config with { Outputs = new Dictionary<string, string>(config.Outputs ?? new Dictionary<string, string>()) { [format] = FilePath(p.Value, at) } },
+                    var other => throw Error(at, Unknown(other, Keys)),
                 };
             }
 
@@ -181,7 +190,7 @@ public sealed record ArchiveConfig(
                     "cache" => links with { Cache = FilePath(p.Value, here) },
                     "memento" => links with { Memento = Bool(p.Value, here) },
                     "mementoTimegate" => links with { MementoTimeGate = Http(String(p.Value, here), here) },
-                    _ => throw Error(here, "unknown setting (expected enabled, exclude, concurrency, cacheTtl, cache, memento or mementoTimegate)"),
+                    var other => throw Error(here, Unknown(other, ["enabled", "exclude", "concurrency", "cacheTtl", "cache", "memento", "mementoTimegate"])),
                 };
             }
 
@@ -254,7 +263,7 @@ public sealed record ArchiveConfig(
                     : throw Error($"{at}[{i}]", $"'{name}' is not a media status ({string.Join(", ", MediaNames)})")).ToHashSet(),
             },
             "deadLinks" => DeadLinks(rule, p.Value, at),
-            _ => throw Error(at, "unknown policy setting (expected changed, maxDrift, dead, soft404, media, deadLinks" + (rule.Id is null && rule.Url is null ? " or seeds)" : ", id or url)")),
+            var other => throw Error(at, Unknown(other, ["changed", "maxDrift", "dead", "soft404", "media", "deadLinks", .. rule.Id is null && rule.Url is null ? TopOnly : PerSeedOnly], "unknown policy setting")),
         };
 
         private PolicyOverride DeadLinks(PolicyOverride rule, JsonElement element, string at)
@@ -266,7 +275,7 @@ public sealed record ArchiveConfig(
                 {
                     "count" => rule with { MaxDeadLinks = Int(p.Value, here, 0, int.MaxValue) },
                     "ratio" => rule with { MaxDeadLinkRatio = Number(p.Value, here, 0, 1) },
-                    _ => throw Error(here, "unknown setting (expected count or ratio)"),
+                    var other => throw Error(here, Unknown(other, ["count", "ratio"])),
                 };
             }
 
@@ -287,6 +296,33 @@ public sealed record ArchiveConfig(
 
         private Uri Http(string text, string at) =>
             WebUrl.TryParseAbsolute(text, out var url, out _) && WebUrl.IsHttp(url) ? url : throw Error(at, $"'{text}' is not an absolute http(s) URL");
+
+        /// <summary>"unknown setting 'pageTimout' (did you mean 'pageTimeout'? expected …)": a typo is named with its likely fix.</summary>
+        private static string Unknown(string name, string[] known, string what = "unknown setting")
+        {
+            var nearest = known.MinBy(k => Distance(name.ToLowerInvariant(), k.ToLowerInvariant()));
+            var guess = nearest is not null && Distance(name.ToLowerInvariant(), nearest.ToLowerInvariant()) <= Math.Max(2, name.Length / 4) ? $"did you mean '{nearest}'? " : string.Empty;
+            return $"{what} '{name}' ({guess}expected {string.Join(", ", known.Take(known.Length - 1))} or {known[^1]})";
+        }
+
+        /// <summary>Levenshtein distance: edits that turn one key into the other.</summary>
+        private static int Distance(string a, string b)
+        {
+            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            for (var i = 1; i <= a.Length; i++)
+            {
+                var current = new int[b.Length + 1];
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                }
+
+                previous = current;
+            }
+
+            return previous[b.Length];
+        }
 
         private static string Kind(JsonElement element) => element.ValueKind switch
         {

@@ -106,3 +106,16 @@ public static class JUnitReport
 
     private static string Seconds(double seconds) => Math.Max(0, seconds).ToString("0.###", CultureInfo.InvariantCulture);
 }
+
+/// <summary>JUnit XML: a test case per seed, for CI test tabs.</summary>
+internal sealed class JUnitReportWriter : FileReportWriter
+{
+    public override string Name => "junit";
+
+    public override string DefaultFile => "junit.xml";
+
+    public override string Description => "Where to write the JUnit XML report (default: junit.xml in --reports; '-' for standard output).";
+
+    public override Task WriteAsync(RunReport report, Stream stream, ReportContext context, CancellationToken cancellationToken) =>
+        WriteTextAsync(stream, JUnitReport.Text(report), cancellationToken);
+}

@@ -20,3 +20,16 @@ public static class JsonReport
         stream.WriteByte((byte)'\n');
     }
 }
+
+/// <summary>The JSON contract (docs/report-schema.md).</summary>
+internal sealed class JsonReportWriter : FileReportWriter
+{
+    public override string Name => "json";
+
+    public override string DefaultFile => "report.json";
+
+    public override string Description => "Where to write the JSON report (default: report.json in --reports; '-' for standard output).";
+
+    public override Task WriteAsync(RunReport report, Stream stream, ReportContext context, CancellationToken cancellationToken) =>
+        JsonReport.WriteAsync(stream, report, cancellationToken);
+}

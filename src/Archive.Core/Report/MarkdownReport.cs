@@ -97,3 +97,16 @@ public static class MarkdownReport
         return escaped.ToString();
     }
 }
+
+/// <summary>The Markdown summary, for a CI step summary or a pull-request comment.</summary>
+internal sealed class MarkdownReportWriter : FileReportWriter
+{
+    public override string Name => "markdown";
+
+    public override string DefaultFile => "summary.md";
+
+    public override string Description => "Where to write the Markdown summary (default: summary.md in --reports; '-' for standard output).";
+
+    public override Task WriteAsync(RunReport report, Stream stream, ReportContext context, CancellationToken cancellationToken) =>
+        WriteTextAsync(stream, MarkdownReport.Build(report, context.HtmlLink), cancellationToken);
+}

@@ -1,16 +1,42 @@
-using Archive.IO;
-using Archive.Report.Html;
-
 namespace Archive.Report;
 
 /// <summary>
-/// Where a run's reports go; a null path writes no file of that format. <see cref="StandardOutput"/> (<c>-</c>, or
-/// <c>/dev/stdout</c>) sends a report to <see cref="OpenStandardOutput"/> instead of a file.
+/// Where a run's reports go: a path per format of <see cref="ReportFormats.All"/>; a format without one is not
+/// written. <see cref="StandardOutput"/> (<c>-</c>, or <c>/dev/stdout</c>) sends a report to
+/// <see cref="OpenStandardOutput"/> instead of a file.
 /// </summary>
-public sealed record ReportPaths(string? Json, string? Html, string? JUnit, string? Markdown)
+public sealed class ReportPaths
 {
     public const string DefaultFolder = "reports/latest";
     public const string StandardOutput = "-";
+
+    /// <param name="files">Format name → path; formats left out are not written.</param>
+    public ReportPaths(IReadOnlyDictionary<string, string?> files)
+    {
+        if (files.Keys.FirstOrDefault(name => ReportFormats.Named(name) is null) is { } unknown)
+        {
+            throw new ArgumentException($"'{unknown}' is not a report format ({string.Join(", ", ReportFormats.All.Select(w => w.Name))})", nameof(files));
+        }
+
+        Files = files;
+    }
+
+    /// <summary>The four built-in formats by position, for callers that name them.</summary>
+    public ReportPaths(string? json, string? html, string? junit, string? markdown)
+        : this(new Dictionary<string, string?> { ["json"] = json, ["html"] = html, ["junit"] = junit, ["markdown"] = markdown })
+    {
+    }
+
+    /// <summary>Format name → path (null: not written).</summary>
+    public IReadOnlyDictionary<string, string?> Files { get; }
+
+    public string? Json => this["json"];
+
+    public string? Html => this["html"];
+
+    public string? JUnit => this["junit"];
+
+    public string? Markdown => this["markdown"];
 
     /// <summary>The stream a report sent to standard output is written to (the CLI's console).</summary>
     public Func<Stream> OpenStandardOutput { get; init; } = Console.OpenStandardOutput;
@@ -18,46 +44,48 @@ public sealed record ReportPaths(string? Json, string? Html, string? JUnit, stri
     /// <summary>The address the HTML report will be read at (a CI artefact's URL), for the links the Markdown summary gives.</summary>
     public Uri? ReportUrl { get; init; }
 
+    /// <summary>The path of a format; null when it is not written.</summary>
+    public string? this[string format] => Files.GetValueOrDefault(format);
+
     /// <summary>Whether the path means standard output rather than a file of that name.</summary>
     public static bool IsStandardOutput(string? path) => path is StandardOutput or "/dev/stdout";
 
     /// <summary>The options of the reports sent to standard output (one at most is usable; the CLI then keeps its own output on standard error).</summary>
     public IReadOnlyList<string> ToStandardOutput =>
-        new[] { ("--json", Json), ("--html", Html), ("--junit", JUnit), ("--markdown", Markdown) }.Where(o => IsStandardOutput(o.Item2)).Select(o => o.Item1).ToList();
+        ReportFormats.All.Where(w => IsStandardOutput(this[w.Name])).Select(w => "--" + w.Name).ToList();
 
-    /// <summary>All four formats in one folder: report.json, index.html (with seeds/ and files/), junit.xml, summary.md.</summary>
-    public static ReportPaths In(string folder) => new(
-        Path.Combine(folder, "report.json"),
-        Path.Combine(folder, "index.html"),
-        Path.Combine(folder, "junit.xml"),
-        Path.Combine(folder, "summary.md"));
+    /// <summary>Every format in one folder, each under its default name: report.json, index.html (with seeds/ and files/), junit.xml, summary.md.</summary>
+    public static ReportPaths In(string folder) =>
+        new(ReportFormats.All.ToDictionary(w => w.Name, w => (string?)Path.Combine(folder, w.DefaultFile)));
 
-    /// <summary>Writes every requested format, the JSON contract first. Each file is written atomically.</summary>
+    /// <summary>Writes every requested format in the registry's order, the JSON contract first. Each file is written atomically.</summary>
     public async Task WriteAsync(RunReport report, string? snapshotsRoot, CancellationToken cancellationToken)
     {
-        if (Json is not null)
+        var context = new ReportContext(snapshotsRoot, HtmlLink());
+        foreach (var writer in ReportFormats.All)
         {
-            await WriteAsync(Json, (stream, token) => JsonReport.WriteAsync(stream, report, token), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (JUnit is not null)
-        {
-            await WriteTextAsync(JUnit, JUnitReport.Text(report), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (Html is not null)
-        {
-            if (IsStandardOutput(Html))
+            if (this[writer.Name] is not { } path)
             {
-                throw new ArgumentException("the HTML report is a folder of pages and cannot go to standard output");
+                continue;
             }
 
-            await HtmlReport.WriteAsync(report, Html, snapshotsRoot, cancellationToken).ConfigureAwait(false);
-        }
+            if (!IsStandardOutput(path))
+            {
+                await writer.WriteAsync(report, path, context, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
 
-        if (Markdown is not null)
-        {
-            await WriteTextAsync(Markdown, MarkdownReport.Build(report, HtmlLink()), cancellationToken).ConfigureAwait(false);
+            if (!writer.Streams)
+            {
+                throw new ArgumentException($"the {writer.Name.ToUpperInvariant()} report is a folder of pages and cannot go to standard output");
+            }
+
+            var stream = OpenStandardOutput();
+            await using (stream.ConfigureAwait(false))
+            {
+                await writer.WriteAsync(report, stream, context, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -75,24 +103,5 @@ public sealed record ReportPaths(string? Json, string? Html, string? JUnit, stri
         return Html is null || Markdown is null || IsStandardOutput(Markdown)
             ? null
             : Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(Markdown))!, Path.GetFullPath(Html)).Replace('\\', '/');
-    }
-
-    private Task WriteTextAsync(string path, string text, CancellationToken cancellationToken) =>
-        WriteAsync(path, (stream, token) => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), token).AsTask(), cancellationToken);
-
-    private async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        if (!IsStandardOutput(path))
-        {
-            await AtomicFile.WriteAsync(path, write, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var stream = OpenStandardOutput();
-        await using (stream.ConfigureAwait(false))
-        {
-            await write(stream, cancellationToken).ConfigureAwait(false);
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 }

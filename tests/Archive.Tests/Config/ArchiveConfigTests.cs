@@ -43,7 +43,11 @@ public sealed class ArchiveConfigTests
         Assert.That(policy.Overrides.Single().Changed, Is.EqualTo(ChangeThreshold.Off));
     }
 
-    [TestCase("""{ "concurency": 3 }""", "$.concurency: unknown setting")]
+    [TestCase("""{ "concurency": 3 }""", "$.concurency: unknown setting 'concurency' (did you mean 'concurrency'?")]
+    [TestCase("""{ "junitt": "j.xml" }""", "$.junitt: unknown setting 'junitt' (did you mean 'junit'?")]
+    [TestCase("""{ "links": { "cachTtl": "1d" } }""", "$.links.cachTtl: unknown setting 'cachTtl' (did you mean 'cacheTtl'?")]
+    [TestCase("""{ "policy": { "dead_links": {} } }""", "$.policy.dead_links: unknown policy setting 'dead_links' (did you mean 'deadLinks'?")]
+    [TestCase("""{ "whatever": 1 }""", "$.whatever: unknown setting 'whatever' (expected seeds,")]
     [TestCase("""{ "concurrency": "four" }""", "$.concurrency: expected a whole number from 1 to 64, found \"four\"")]
     [TestCase("""{ "concurrency": 0 }""", "$.concurrency: expected a whole number from 1 to 64, found 0")]
     [TestCase("""{ "seedsPerTab": 0 }""", "$.seedsPerTab: expected a whole number from 1 to 100000, found 0")]

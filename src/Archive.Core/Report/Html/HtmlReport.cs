@@ -165,3 +165,21 @@ public static class HtmlReport
 
     private static readonly JsonSerializerOptions DataOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }
+
+/// <summary>The HTML report: a folder of pages, so it never goes to standard output.</summary>
+internal sealed class HtmlReportWriter : IReportWriter
+{
+    public string Name => "html";
+
+    public string DefaultFile => "index.html";
+
+    public string Description => "Where to write the HTML report's index (default: index.html in --reports; seed pages and files go beside it).";
+
+    public bool Streams => false;
+
+    public Task WriteAsync(RunReport report, string path, ReportContext context, CancellationToken cancellationToken) =>
+        HtmlReport.WriteAsync(report, path, context.SnapshotsRoot, cancellationToken);
+
+    public Task WriteAsync(RunReport report, Stream stream, ReportContext context, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the HTML report is a folder of pages and cannot go to standard output");
+}
