@@ -64,15 +64,10 @@ public sealed class SeedReader(SeedReaderOptions? options = null, TimeProvider? 
         var file = new SeedText(path, text, lastModified, options, time.GetUtcNow());
         try
         {
-            var lines = text.Split('\n');
-            if (ArchiveFormat.Claims(lines))
+            // The first format that claims the file reads it, and its errors speak of that format.
+            if (SeedFormats.All.FirstOrDefault(f => f.Claims(file)) is { } format)
             {
-                return SeedLoad.Loaded(ArchiveFormat.Read(file, lines));
-            }
-
-            if (SavedPageFormat.Claims(text))
-            {
-                return SeedLoad.Loaded(SavedPageFormat.Read(file));
+                return SeedLoad.Loaded(format.Read(file));
             }
 
             return string.IsNullOrWhiteSpace(text)

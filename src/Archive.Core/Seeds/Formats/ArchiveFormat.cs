@@ -15,8 +15,14 @@ namespace Archive.Seeds.Formats;
 /// &lt;html body&gt;
 /// </code>
 /// </summary>
-internal static partial class ArchiveFormat
+internal sealed partial class ArchiveFormat : ISeedFormat
 {
+    public string Name => "archive";
+
+    bool ISeedFormat.Claims(SeedText file) => Claims(file.Lines);
+
+    Seed ISeedFormat.Read(SeedText file) => Read(file, file.Lines);
+
     // Archived pages before the web (or far in the future) mean a corrupt timestamp, not a real date.
     private static readonly DateTimeOffset Earliest = new(1991, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -9,8 +9,14 @@ namespace Archive.Seeds.Formats;
 /// Chrome's and Internet Explorer's <c>&lt;!-- saved from url=(NNNN)URL --&gt;</c> mark, SingleFile's header comment
 /// (<c>url:</c>, <c>saved date:</c>), or the page's own <c>&lt;link rel=canonical&gt;</c> / <c>og:url</c>.
 /// </summary>
-internal static partial class SavedPageFormat
+internal sealed partial class SavedPageFormat : ISeedFormat
 {
+    public string Name => "saved page";
+
+    bool ISeedFormat.Claims(SeedText file) => Claims(file.Text);
+
+    Seed ISeedFormat.Read(SeedText file) => Read(file);
+
     // The marks sit at the very top of the file; looking further would read them out of article text.
     private const int HeaderWindow = 8 * 1024;
 

@@ -4,6 +4,11 @@ namespace Archive.Seeds.Formats;
 /// <param name="Now">The reader's clock, for what cannot be an archive time (the future).</param>
 internal sealed record SeedText(string Path, string Text, DateTimeOffset LastModified, SeedReaderOptions Options, DateTimeOffset Now)
 {
+    private string[]? lines;
+
+    /// <summary>The text's lines, split once however many formats look at them.</summary>
+    public string[] Lines => lines ??= Text.Split('\n');
+
     /// <summary>The 1-based line on which the character at <paramref name="offset"/> stands.</summary>
     public int LineAt(int offset)
     {

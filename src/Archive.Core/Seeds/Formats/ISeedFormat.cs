@@ -1,0 +1,27 @@
+namespace Archive.Seeds.Formats;
+
+/// <summary>
+/// One seed file format, recognised from the file's content (never its name). A new format is a class
+/// implementing this and one line in <see cref="SeedFormats.All"/>.
+/// </summary>
+internal interface ISeedFormat
+{
+    /// <summary>The format's name, as messages and docs call it.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Whether the file means to be in this format, even when it is broken: a claimed file is read by this format
+    /// alone, so its errors talk about this format ("missing timestamp") rather than "not a seed".
+    /// </summary>
+    bool Claims(SeedText file);
+
+    /// <summary>The seed the file holds.</summary>
+    /// <exception cref="SeedFormatException">The file is in this format but broken; the exception names the line.</exception>
+    Seed Read(SeedText file);
+}
+
+/// <summary>The seed formats, asked in order; the first that claims a file reads it.</summary>
+internal static class SeedFormats
+{
+    public static IReadOnlyList<ISeedFormat> All { get; } = [new ArchiveFormat(), new SavedPageFormat()];
+}
