@@ -16,14 +16,14 @@ public enum LocateMethod
 /// <summary>A paragraph-level block of the live page.</summary>
 /// <param name="Owner">The block-level element its text sits in; null for a block of Readability's extraction.</param>
 /// <param name="Text">The block's text as compared: ignore masks applied, tokenized.</param>
-public sealed record LiveBlock(TextBlock Block, IElement? Owner, TokenizedText Text);
+internal sealed record LiveBlock(TextBlock Block, IElement? Owner, TokenizedText Text);
 
 /// <summary>Where the archived article is in the live page.</summary>
 /// <param name="Blocks">The blocks of the located element, in document order.</param>
 /// <param name="Strength">The share of the archived text's distinct shingles found in <paramref name="Blocks"/>.</param>
 /// <param name="Selector">A CSS path to the located element, to write ignore rules against; null for Readability's extraction.</param>
 /// <param name="Elsewhere">Every block of the page outside the located element.</param>
-public sealed record LocatedArticle(
+internal sealed record LocatedArticle(
     IReadOnlyList<LiveBlock> Blocks,
     LocateMethod Method,
     double Strength,
@@ -37,7 +37,7 @@ public sealed record LocatedArticle(
 /// article. When that finds less than <see cref="WeakStrength"/> of the archived text, Readability's extraction
 /// (SmartReader) is tried and the stronger of the two kept.
 /// </summary>
-public static class ArticleLocator
+internal static class ArticleLocator
 {
     /// <summary>The share of the page's matching shingles the located element must hold.</summary>
     public const double Share = 0.8;

@@ -2,7 +2,7 @@ namespace Archive.Diff;
 
 /// <summary>One step of the block alignment: indexes into the archived and live block lists.</summary>
 /// <param name="Diff">The token diff of a <see cref="BlockOp.Replace"/>, or of a <see cref="BlockOp.Move"/> whose text changed too.</param>
-public sealed record AlignedBlock(BlockOp Op, int? Archived, int? Live, TokenDiffResult? Diff)
+internal sealed record AlignedBlock(BlockOp Op, int? Archived, int? Live, TokenDiffResult? Diff)
 {
     /// <summary>Tokens of the archived block still found, in order, in the live one.</summary>
     public int Matched(IReadOnlyList<TokenizedText> archived) => Op switch
@@ -20,7 +20,7 @@ public sealed record AlignedBlock(BlockOp Op, int? Archived, int? Live, TokenDif
 /// searched across the whole text for its counterpart, so that a paragraph that changed place is one move, not a
 /// deletion here and an insertion there.
 /// </summary>
-public static class BlockAligner
+internal static class BlockAligner
 {
     /// <summary>Blocks between the same anchors pair up when at least this share of their tokens is common.</summary>
     public const double PairSimilarity = 0.5;

@@ -10,7 +10,7 @@ namespace Archive.Diff;
 /// not compared; live text the archive never held (the rest of an article whose feed copy was cut short) is
 /// coverage, not drift.
 /// </summary>
-public static class ContentComparer
+internal static class ContentComparer
 {
     /// <summary>A changed seed at or above this similarity is a minor change, below it a major one.</summary>
     public const double MinorSimilarity = 0.9;

@@ -10,14 +10,14 @@ public enum EditOp
 }
 
 /// <summary>A run of one kind in an edit script: items [AStart, AStart + ALength) of the old sequence, [BStart, BStart + BLength) of the new.</summary>
-public readonly record struct Edit(EditOp Op, int AStart, int ALength, int BStart, int BLength);
+internal readonly record struct Edit(EditOp Op, int AStart, int ALength, int BStart, int BLength);
 
 /// <summary>
 /// Myers' O(ND) difference algorithm in its linear-space form (the "middle snake" bisection, as in Myers 1986 §4b
 /// and diff-match-patch): memory grows with N + M, never N × M, and the recursion is O(log D) deep. Sequences are
 /// of integers, so blocks and tokens both diff here once interned.
 /// </summary>
-public static class SequenceDiff
+internal static class SequenceDiff
 {
     /// <summary>
     /// Past this many diagonals explored (D² for a bisection that needs D steps) a sub-problem is given up and

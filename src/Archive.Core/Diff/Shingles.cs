@@ -5,7 +5,7 @@ namespace Archive.Diff;
 /// article locator matches by, and the features of <see cref="Jaccard"/> and <see cref="SimHash"/>. Characters,
 /// not words, so that Chinese and English are measured alike.
 /// </summary>
-public static class Shingles
+internal static class Shingles
 {
     public const int Size = 5;
 

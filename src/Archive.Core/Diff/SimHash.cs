@@ -7,7 +7,7 @@ namespace Archive.Diff;
 /// bits. Content-drift studies report the Hamming distance between fingerprints (≤ 3 of 64 is the usual
 /// near-duplicate line); it is reported beside the alignment's own similarity for comparison with them.
 /// </summary>
-public static class SimHash
+internal static class SimHash
 {
     public static ulong Of(IEnumerable<ulong> shingles)
     {

@@ -11,7 +11,7 @@ namespace Archive.Diff;
 /// kind of white space folded to one space, zero-width characters and soft hyphens removed. What differs only
 /// before this step is a cosmetic change.
 /// </summary>
-public static class TextNormalizer
+internal static class TextNormalizer
 {
     public static string Normalize(string text)
     {

@@ -8,7 +8,7 @@ namespace Archive.Diff;
 /// to settle and read again, since a body a script fills in late (a "loading" skeleton until then) must not be
 /// judged replaced. Only such suspect pages pay for the wait.
 /// </summary>
-public static class TextPresence
+internal static class TextPresence
 {
     /// <summary>A first read holding less than this share of the archived text's distinct shingles is suspect.</summary>
     public const double SuspectBelow = 0.5;

@@ -13,7 +13,7 @@ namespace Archive.Diff;
 /// "New headline | Site" is a changed title. Otherwise the closest live candidate, preferring a headline, is
 /// what it became.
 /// </summary>
-public static class TitleComparer
+internal static class TitleComparer
 {
     private static readonly string[] Separators = [" - ", " | ", " – ", " — ", " :: ", " · ", " _ ", "｜", " ｜ "];
 

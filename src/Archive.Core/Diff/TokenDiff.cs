@@ -4,14 +4,14 @@ namespace Archive.Diff;
 public sealed record TextChange(EditOp Op, string Text);
 
 /// <param name="Matched">Tokens the two texts share in order (the length of their longest common subsequence).</param>
-public sealed record TokenDiffResult(IReadOnlyList<TextChange> Changes, int Matched);
+internal sealed record TokenDiffResult(IReadOnlyList<TextChange> Changes, int Matched);
 
 /// <summary>
 /// The word-level (character-level for CJK) diff inside a changed block, cleaned up so that highlights read well:
 /// a short run of kept text between two changes larger than it is folded into them, as diff-match-patch's semantic
 /// clean-up does, so "the quick brown fox" → "a slow brown dog" does not read as four separate edits.
 /// </summary>
-public static class TokenDiff
+internal static class TokenDiff
 {
     public static TokenDiffResult Compare(TokenizedText archived, TokenizedText live)
     {

@@ -76,7 +76,7 @@ public sealed class TokenizedText
 }
 
 /// <summary>Tokenizes texts for one comparison, giving equal token keys (and equal token sequences) equal integers.</summary>
-public sealed class TokenInterner
+internal sealed class TokenInterner
 {
     private readonly Dictionary<string, int> tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> sequences = new(StringComparer.Ordinal);

@@ -18,7 +18,7 @@ public readonly record struct Token(int Start, int Length, string Key)
 /// one-character edit in Chinese is a one-token edit; every punctuation mark or symbol is a token of its own.
 /// White space separates tokens and belongs to none.
 /// </summary>
-public static class Tokenizer
+internal static class Tokenizer
 {
     /// <summary>Turns a token as written into what it compares as (<see cref="TextNormalizer.NormalizeToken"/>, or a memo of it).</summary>
     public delegate string KeyOf(ReadOnlySpan<char> token);

@@ -7,7 +7,7 @@ public sealed record MediaBaselineEntry(string Sha256, DateTimeOffset RecordedAt
 /// Where the media stage keeps the bytes it first saw behind each archived URL (the snapshot store). Kept as an
 /// interface so the stage knows nothing of folders.
 /// </summary>
-public interface IMediaBaselines
+internal interface IMediaBaselines
 {
     /// <summary>The seed's recorded baselines by archived URL; empty when none were recorded.</summary>
     Task<IReadOnlyDictionary<string, MediaBaselineEntry>> ReadAsync(string seedId, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace Archive.Media;
 
 /// <summary>What the pixels say about two images.</summary>
-public enum ImageVerdict
+internal enum ImageVerdict
 {
     /// <summary>The same bytes, or visually identical at the same size.</summary>
     Same,
@@ -19,7 +19,7 @@ public enum ImageVerdict
 /// <param name="DiffRatio">The share of pixels that differ beyond anti-aliasing, on the common canvas.</param>
 /// <param name="Cropped">Whether one picture is the other with its sides or its top and bottom cut off.</param>
 /// <param name="Diff">The pixel diff, when the bytes differ.</param>
-public sealed record ImageComparison(
+internal sealed record ImageComparison(
     ImageVerdict Verdict,
     double Similarity,
     int HashDistance,
@@ -32,7 +32,7 @@ public sealed record ImageComparison(
 /// Compares two decoded images the way a reader would: the same picture resized, re-encoded or cropped is the
 /// same picture; a different one, or the same one with something painted in or out, is not.
 /// </summary>
-public static class ImageComparer
+internal static class ImageComparer
 {
     /// <summary>Below this SSIM the pictures differ, whatever else agrees.</summary>
     public const double SimilarAbove = 0.80;

@@ -11,7 +11,7 @@ public sealed record ImageLimits(long MaxPixels = 30_000_000, int CanvasSize = 3
 }
 
 /// <summary>Why an image could not be decoded, in words for the report.</summary>
-public sealed class ImageDecodeException(string message) : Exception(message);
+internal sealed class ImageDecodeException(string message) : Exception(message);
 
 /// <summary>
 /// Decodes an image once into its <see cref="ImageSignature"/>. JPEG and WebP are decoded at a reduced scale
@@ -19,7 +19,7 @@ public sealed class ImageDecodeException(string message) : Exception(message);
 /// never exists in memory at full size; transparency is composited on white, as a page shows it, and the EXIF
 /// orientation is applied, as browsers do.
 /// </summary>
-public static class ImageDecoder
+internal static class ImageDecoder
 {
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 

@@ -27,7 +27,7 @@ public enum ImageFormat
 /// Decides a file's format from its first bytes (the magic numbers of the WHATWG MIME Sniffing standard), because
 /// servers answer image URLs with HTML error pages under <c>200 OK</c> and with wrong content types.
 /// </summary>
-public static class ImageFormatSniffer
+internal static class ImageFormatSniffer
 {
     public static ImageFormat Sniff(ReadOnlySpan<byte> bytes)
     {

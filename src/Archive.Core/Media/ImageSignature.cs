@@ -5,7 +5,7 @@ namespace Archive.Media;
 /// <see cref="ImageLimits.CanvasSize"/> pixels on the longer side (RGBA, composited on white), the canvas in grey
 /// and a 64-bit perceptual hash. Immutable, so one decoding serves every comparison of the run.
 /// </summary>
-public sealed class ImageSignature
+internal sealed class ImageSignature
 {
     public ImageSignature(ImageFormat format, int width, int height, int canvasWidth, int canvasHeight, byte[] rgba)
     {

@@ -4,13 +4,13 @@ using Archive.IO;
 namespace Archive.Media;
 
 /// <summary>The outcome of decoding one file: its signature or why it could not be decoded.</summary>
-public sealed record DecodedImage(string Sha256, ImageSignature? Signature, string? Error);
+internal sealed record DecodedImage(string Sha256, ImageSignature? Signature, string? Error);
 
 /// <summary>
 /// Decodes each distinct file (by SHA-256) once per run, however many seeds show it (site logos, shared
 /// photographs), within a memory budget: when the budget is spent the oldest signatures are forgotten.
 /// </summary>
-public sealed class ImageSignatureCache(ImageLimits limits, long budgetBytes = 128L * 1024 * 1024)
+internal sealed class ImageSignatureCache(ImageLimits limits, long budgetBytes = 128L * 1024 * 1024)
 {
     private readonly ConcurrentDictionary<string, Lazy<DecodedImage>> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> order = new();

@@ -4,7 +4,7 @@ namespace Archive.Media;
 /// Reads a JPEG's quantisation tables (the DQT segments, ITU T.81 B.2.4.1), which fix its quality: two
 /// same-size JPEGs with the same tables are the same rendition, whatever else (metadata, Huffman tables) differs.
 /// </summary>
-public static class JpegQuantization
+internal static class JpegQuantization
 {
     /// <returns>The DQT payloads in order, or null when the bytes are not a JPEG whose headers can be walked.</returns>
     public static byte[]? Tables(ReadOnlySpan<byte> jpeg)

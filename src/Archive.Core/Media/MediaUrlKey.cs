@@ -9,7 +9,7 @@ namespace Archive.Media;
 /// and <c>photo.jpg</c>, <c>?width=620&amp;quality=85</c> and <c>?width=1020</c>) have one key. Image proxies
 /// (<c>images.weserv.nl/?url=…</c>, <c>i0.wp.com/…</c>) are looked through to the picture they serve.
 /// </summary>
-public static partial class MediaUrlKey
+internal static partial class MediaUrlKey
 {
     // Query parameters that choose a rendition, not a picture.
     private static readonly HashSet<string> RenditionParameters = new(StringComparer.OrdinalIgnoreCase)

@@ -6,7 +6,7 @@ namespace Archive.Media;
 /// set when the coefficient is above the median. Resizing, re-encoding and small colour shifts keep it within a
 /// few bits; a different picture lands about 32 bits away.
 /// </summary>
-public static class PerceptualHash
+internal static class PerceptualHash
 {
     private const int Size = 32;
     private const int Low = 8;

@@ -4,7 +4,7 @@ namespace Archive.Media;
 /// <param name="Different">Pixels whose colours differ beyond the threshold and are not anti-aliasing.</param>
 /// <param name="AntiAliased">Pixels that differ only because an edge was smoothed differently.</param>
 /// <param name="Image">The diff image (RGBA): the first image faded to grey, differences in red, anti-aliasing in yellow.</param>
-public sealed record PixelDiffResult(int Different, int AntiAliased, int Width, int Height, byte[] Image)
+internal sealed record PixelDiffResult(int Different, int AntiAliased, int Width, int Height, byte[] Image)
 {
     public double Ratio => (double)Different / (Width * Height);
 }
@@ -14,7 +14,7 @@ public sealed record PixelDiffResult(int Different, int AntiAliased, int Width, 
 /// differences the way eyes do, and pixels on an anti-aliased edge in both images are told apart from real
 /// differences. Works on opaque RGBA buffers of the same size (the canvases are composited on white).
 /// </summary>
-public static class PixelDiff
+internal static class PixelDiff
 {
     /// <summary>pixelmatch's default: 0.1 of the largest possible YIQ distance.</summary>
     public const double DefaultThreshold = 0.1;

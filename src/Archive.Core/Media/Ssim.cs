@@ -3,13 +3,13 @@ namespace Archive.Media;
 /// <summary>The result of <see cref="Ssim.Compare"/>.</summary>
 /// <param name="Mean">The mean structural similarity over all windows, −1..1 (1 = identical).</param>
 /// <param name="Damaged">The share of windows whose similarity is below <see cref="Ssim.DamagedBelow"/>: a local edit (an object painted out, a caption burnt in) shows here while the mean stays high.</param>
-public readonly record struct SsimScore(double Mean, double Damaged);
+internal readonly record struct SsimScore(double Mean, double Damaged);
 
 /// <summary>
 /// Structural similarity (Wang, Bovik, Sheikh and Simoncelli, 2004) of two grey images of the same size, over
 /// 8 × 8 windows moved by 4 pixels, with the paper's constants K1 = 0.01 and K2 = 0.03.
 /// </summary>
-public static class Ssim
+internal static class Ssim
 {
     public const double DamagedBelow = 0.5;
     private const int Window = 8;
