@@ -12,11 +12,8 @@ namespace Archive.Cli;
 /// </summary>
 internal sealed class ReportOptions
 {
-    private readonly Option<string> reports = new("--reports") { Description = "The folder for all four reports, unless a format's own option says otherwise.", DefaultValueFactory = _ => ReportPaths.DefaultFolder };
-
-    /// <summary>One option per registered format (<c>--json</c>, <c>--html</c>, …), named and described by its writer.</summary>
-    private readonly IReadOnlyList<(IReportWriter Writer, Option<string?> Option)> formats =
-        ReportFormats.All.Select(w => (w, new Option<string?>("--" + w.Name) { Description = w.Description })).ToList();
+    /// <summary>--reports and one option per registered format, from their settings.</summary>
+    private readonly SettingOptions settings = new([CheckSettings.Reports, .. CheckSettings.Outputs]);
     private readonly Option<string?> reportUrl = new("--report-url") { Description = "The URL the HTML report will be read at (a CI artefact), for the Markdown summary's links; without it they are relative to the summary's file." };
 
     public ReportOptions()
@@ -32,19 +29,17 @@ internal sealed class ReportOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in formats.Select(f => (Option)f.Option).Prepend(reports).Append(reportUrl))
-        {
-            command.Options.Add(option);
-        }
+        settings.AddTo(command);
+        command.Options.Add(reportUrl);
     }
 
-    /// <summary>The destinations, made full paths once; the command line wins over <paramref name="config"/>.</summary>
+    /// <summary>The destinations, full paths (the settings make them so); the command line wins over <paramref name="config"/>.</summary>
     /// <param name="folder">The folder's own report.json path (where the run journal lies even when the JSON goes to standard output).</param>
     /// <returns>Null, with <paramref name="problem"/> saying why, when the destinations cannot be used together.</returns>
     public ReportPaths? Resolve(ParseResult parse, ArchiveConfig? config, CliConsole console, out string folder, out string problem)
     {
         folder = string.Empty;
-        var given = parse.GetResult(reports) is { Implicit: false } || config?.Reports is null ? parse.GetValue(reports)! : config.Reports;
+        var given = settings.Get(parse, CheckSettings.Reports, config);
         if (ReportPaths.IsStandardOutput(given))
         {
             problem = "--reports names a folder; send one report to standard output with --json -, --junit - or --markdown -";
@@ -53,9 +48,7 @@ internal sealed class ReportOptions
 
         var inFolder = ReportPaths.In(Path.GetFullPath(given));
         folder = inFolder.Json!;
-        var outputs = new ReportPaths(formats.ToDictionary(
-            f => f.Writer.Name,
-            f => FullPath(parse.GetValue(f.Option) ?? config?.Outputs?.GetValueOrDefault(f.Writer.Name)) ?? inFolder[f.Writer.Name]))
+        var outputs = new ReportPaths(CheckSettings.Outputs.ToDictionary(s => s.Key!, s => settings.Get(parse, s, config) ?? inFolder[s.Key!]))
         {
             OpenStandardOutput = console.StandardOutput,
             ReportUrl = parse.GetValue(reportUrl) is { } address ? new Uri(address) : null,
@@ -67,8 +60,6 @@ internal sealed class ReportOptions
     /// <summary>The console a command writes its own lines to: standard error when a report holds standard output.</summary>
     public static CliConsole Terminal(CliConsole console, ReportPaths outputs) =>
         outputs.ToStandardOutput.Count == 0 ? console : console with { Out = console.Error };
-
-    private static string? FullPath(string? path) => path is null || ReportPaths.IsStandardOutput(path) ? path : Path.GetFullPath(path);
 
     /// <summary>What is wrong with where the reports are to go: standard output holds one report at most, and never the HTML one.</summary>
     private static string? Problem(ReportPaths outputs)

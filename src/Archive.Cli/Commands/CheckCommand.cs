@@ -21,40 +21,20 @@ internal static class CheckCommand
     public static Command Create(CliConsole console)
     {
         var paths = CliArguments.Seeds();
-        var maps = new Option<string[]>("--map") { Description = "FROM=TO: fetch URLs starting with FROM from TO instead (repeatable; the longest FROM wins). Reports keep the original URLs.", AllowMultipleArgumentsPerToken = false };
-        var allowPrivate = new Option<bool>("--allow-private") { Description = "Let seeds and pages reach loopback and private network addresses." };
-        var browserPath = new Option<string?>("--browser-path") { Description = "The Chromium or Chrome binary to launch (else $ARCHIVE_CHROMIUM, Playwright's browser, then the system's)." };
-        var browserEndpoint = new Option<string?>("--browser-endpoint") { Description = "Use a remote browser: ws://… (Playwright server) or http://…/ws://…/devtools/browser/… (CDP)." };
-        var concurrency = new Option<int>("--concurrency") { Description = "Pages captured at once.", DefaultValueFactory = _ => CheckOptions.DefaultConcurrency };
-        var pageTimeout = new Option<double>("--page-timeout") { Description = "Seconds a page may take to load (and each HTTP request to answer).", DefaultValueFactory = _ => 30 };
-        var totalTimeout = new Option<double>("--total-timeout") { Description = "Seconds one seed may take in all.", DefaultValueFactory = _ => 120 };
-        var seedsPerTab = new Option<int>("--seeds-per-tab") { Description = "Seeds one browser tab serves, its cookies and storage wiped between them, before a fresh context replaces it (1: a fresh context for every seed, slower).", DefaultValueFactory = _ => CaptureOptions.Default.SeedsPerTab };
-        var snapshots = new Option<string>("--snapshots") { Description = "Where captures are stored.", DefaultValueFactory = _ => "snapshots" };
-        var noSnapshots = new Option<bool>("--no-snapshots") { Description = "Store no captures." };
-        var ignoreSelectors = new Option<string[]>("--ignore-selector") { Description = "CSS selector of live-page elements to leave out of the text comparison, for every seed (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var masks = new Option<string[]>("--mask") { Description = "Regular expression of volatile text (\"\\d+ 分钟前\") masked on both sides before diffing, for every seed (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var ignoreRules = new Option<string?>("--ignore-rules") { Description = "JSON file of ignore rules for all seeds and for some (see README)." };
-        var noLinks = new Option<bool>("--no-links") { Description = "Check no links." };
-        var exclude = new Option<string[]>("--exclude") { Description = "Regular expression of link and media URLs not to check (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var linkConcurrency = new Option<int>("--link-concurrency") { Description = "Links checked at once across the run (each host is further limited).", DefaultValueFactory = _ => LinkOptions.Default.Concurrency };
-        var cacheTtl = new Option<string?>("--cache-ttl") { Description = "Reuse link results younger than this from earlier runs (90s, 30m, 24h, 7d); off by default." };
-        var linkCache = new Option<string?>("--link-cache") { Description = "Where link results are kept between runs (default: link-cache.json in the snapshots folder)." };
-        var userAgent = new Option<string>("--user-agent") { Description = "The User-Agent of every request the tool makes itself.", DefaultValueFactory = _ => FetchOptions.DefaultUserAgent };
-        var timeGate = new Option<string>("--memento-timegate") { Description = "Memento TimeGate asked for archived copies of dead links (RFC 7089).", DefaultValueFactory = _ => LinkOptions.WaybackTimeGate.AbsoluteUri };
-        var noMemento = new Option<bool>("--no-memento") { Description = "Ask no Memento TimeGate." };
         var configOption = new Option<string?>("--config") { Description = "The config file (default: archive.json in the current folder, when there is one). Options on the command line win over it." };
         var shard = new Option<string?>("--shard") { Description = "I/N: check only part I of N (a stable split by seed id), to spread a run over machines; 'archive merge' joins the parts' reports." };
-        var stale = new Option<string?>("--stale-after") { Description = "Check only seeds whose last check (in the history) is older than this (90s, 30m, 24h, 7d)." };
         var freshRun = new Option<bool>("--fresh") { Description = "Start over instead of resuming a run that was killed." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary line." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print every seed with its timings and breaches." };
 
         var command = new Command("check", "Capture each seed's live page in Chromium, compare it with the archive, and write the report.")
         {
-            paths, maps, allowPrivate, browserPath, browserEndpoint, concurrency, pageTimeout, totalTimeout, seedsPerTab, snapshots, noSnapshots,
-            ignoreSelectors, masks, ignoreRules, noLinks, exclude, linkConcurrency, cacheTtl, linkCache, userAgent, timeGate, noMemento,
-            configOption, shard, stale, freshRun, quiet, verbose,
+            paths, configOption, shard, freshRun, quiet, verbose,
         };
+
+        // Every setting's option, help, default and validation come from its one definition (Config/CheckSettings).
+        var settings = new SettingOptions(CheckSettings.All.Except([CheckSettings.Reports, .. CheckSettings.Outputs]));
+        settings.AddTo(command);
         var reportOptions = new ReportOptions();
         reportOptions.AddTo(command);
         shard.Validators.Add(r =>
@@ -62,63 +42,6 @@ internal static class CheckCommand
             if (r.GetValueOrDefault<string?>() is { } text && !Shard.TryParse(text, out _, out var problem))
             {
                 r.AddError("--shard " + problem);
-            }
-        });
-        stale.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } text && !DurationText.TryParse(text, out _))
-            {
-                r.AddError($"--stale-after '{text}' is not a duration such as 90s, 30m, 24h or 7d");
-            }
-        });
-        CliValidation.InRange(linkConcurrency, 1, 1024, "--link-concurrency must be between 1 and 1024");
-        exclude.Validators.Add(r =>
-        {
-            foreach (var pattern in r.GetValueOrDefault<string[]>() ?? [])
-            {
-                try
-                {
-                    _ = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-                }
-                catch (Exception e) when (e is ArgumentException or NotSupportedException)
-                {
-                    r.AddError($"--exclude '{pattern}' is not a usable regular expression: {e.Message}");
-                }
-            }
-        });
-        cacheTtl.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is { } text && !DurationText.TryParse(text, out _))
-            {
-                r.AddError($"--cache-ttl '{text}' is not a duration such as 90s, 30m, 24h or 7d");
-            }
-        });
-        timeGate.Validators.Add(r =>
-        {
-            if (!WebUrl.TryParseAbsolute(r.GetValueOrDefault<string>() ?? string.Empty, out var url, out var problem) || !WebUrl.IsHttp(url))
-            {
-                r.AddError($"--memento-timegate must be an absolute http(s) URL{(problem.Length > 0 ? ": " + problem : string.Empty)}");
-            }
-        });
-        CliValidation.InRange(concurrency, 1, 64, "--concurrency must be between 1 and 64");
-        CliValidation.InRange(seedsPerTab, 1, 100_000, "--seeds-per-tab must be between 1 and 100000");
-        foreach (var seconds in new[] { pageTimeout, totalTimeout })
-        {
-            CliValidation.InRange(seconds, 0.001, 3600, $"{seconds.Name} must be a number of seconds between 0 and 3600");
-        }
-
-        maps.Validators.Add(r =>
-        {
-            foreach (var value in r.GetValueOrDefault<string[]>() ?? [])
-            {
-                try
-                {
-                    UrlMapping.Parse(value);
-                }
-                catch (FormatException e)
-                {
-                    r.AddError(e.Message);
-                }
             }
         });
 
@@ -133,9 +56,9 @@ internal static class CheckCommand
                 config = configPath is not null ? ArchiveConfig.Load(configPath)
                     : File.Exists(ArchiveConfig.DefaultFile) ? ArchiveConfig.Load(ArchiveConfig.DefaultFile)
                     : new ArchiveConfig(ArchiveConfig.DefaultFile);
-                var fromOptions = IgnoreRules.Create(parse.GetValue(ignoreSelectors) ?? [], [], "--ignore-selector")
-                    .With(IgnoreRules.Create([], parse.GetValue(masks) ?? [], "--mask"));
-                var file = parse.GetValue(ignoreRules) is { } rulesPath ? IgnoreRuleSet.Load(rulesPath) : config.Ignore ?? IgnoreRuleSet.None;
+                var fromOptions = IgnoreRules.Create(settings.Get(parse, CheckSettings.IgnoreSelectors, config), [], CheckSettings.IgnoreSelectors.Option!)
+                    .With(IgnoreRules.Create([], settings.Get(parse, CheckSettings.Masks, config), CheckSettings.Masks.Option!));
+                var file = settings.Get(parse, CheckSettings.IgnoreRulesFile, config) is { } rulesPath ? IgnoreRuleSet.Load(rulesPath) : config.Get(CheckSettings.Ignore);
                 ignore = file with { All = file.All.With(fromOptions) };
             }
             catch (Exception e) when (e is ConfigException or IgnoreRuleException)
@@ -144,29 +67,25 @@ internal static class CheckCommand
                 return (int)ExitCode.InputError;
             }
 
-            int PickInt(Option<int> option, int? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option) : fromConfig.Value;
-            double PickDouble(Option<double> option, double? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option) : fromConfig.Value;
-            string PickString(Option<string> option, string? fromConfig) => Given(parse, option) || fromConfig is null ? parse.GetValue(option)! : fromConfig;
-            var page = TimeSpan.FromSeconds(PickDouble(pageTimeout, config.PageTimeout));
-            var snapshotRoot = parse.GetValue(noSnapshots) ? null : Path.GetFullPath(PickString(snapshots, config.Snapshots));
-            var cacheText = parse.GetValue(cacheTtl);
-            TimeSpan? ttl = DurationText.TryParse(cacheText, out var fresh) ? fresh : config.Links?.CacheTtl;
-            var excludes = Given(parse, exclude)
-                ? (parse.GetValue(exclude) ?? []).Select(p => new Regex(p, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)).ToList()
-                : config.Links?.Exclude ?? [];
-            var mementoOff = parse.GetValue(noMemento) || (!Given(parse, timeGate) && config.Links?.Memento == false);
+            T Get<T>(Setting<T> setting) => settings.Get(parse, setting, config);
+            var page = TimeSpan.FromSeconds(Get(CheckSettings.PageTimeout));
+            var snapshotRoot = Get(CheckSettings.NoSnapshots) ? null : Path.GetFullPath(Get(CheckSettings.Snapshots));
+            var ttl = Get(CheckSettings.CacheTtl);
+
+            // A TimeGate named on the command line asks for Mementos even where the config switched them off.
+            var memento = !settings.Given(parse, CheckSettings.Memento) && (settings.Given(parse, CheckSettings.MementoTimeGate) || Get(CheckSettings.Memento));
             var links = LinkOptions.Default with
             {
-                Enabled = !parse.GetValue(noLinks) && config.Links?.Enabled != false,
-                Concurrency = PickInt(linkConcurrency, config.Links?.Concurrency),
-                Exclude = excludes,
-                TimeGate = mementoOff ? null : Given(parse, timeGate) ? new Uri(parse.GetValue(timeGate)!) : config.Links?.MementoTimeGate ?? LinkOptions.WaybackTimeGate,
+                Enabled = Get(CheckSettings.LinksEnabled),
+                Concurrency = Get(CheckSettings.LinkConcurrency),
+                Exclude = Get(CheckSettings.Exclude),
+                TimeGate = memento ? Get(CheckSettings.MementoTimeGate) : null,
                 CacheTtl = ttl,
-                CacheFile = ttl is null ? null : Path.GetFullPath(parse.GetValue(linkCache) ?? config.Links?.Cache ?? Path.Combine(snapshotRoot ?? ".", "link-cache.json")),
+                CacheFile = ttl is null ? null : Path.GetFullPath(Get(CheckSettings.LinkCache) ?? Path.Combine(snapshotRoot ?? ".", "link-cache.json")),
             };
             _ = Shard.TryParse(parse.GetValue(shard) ?? "1/1", out var part, out _);
-            TimeSpan? staleAfter = DurationText.TryParse(parse.GetValue(stale), out var age) ? age : config.StaleAfter;
-            // Paths are made full once, here: every stage below sees the folder the user meant, wherever it runs.
+
+            // Paths are made full once, where each setting is read: every stage below sees the folder the user meant, wherever it runs.
             if (reportOptions.Resolve(parse, config, console, out var folderJson, out var problem) is not { } outputs)
             {
                 console.Error.WriteLine("archive check: " + problem);
@@ -182,21 +101,21 @@ internal static class CheckCommand
             }
 
             var options = new CheckOptions(
-                new UrlMap(Given(parse, maps) ? (parse.GetValue(maps) ?? []).Select(UrlMapping.Parse) : config.Maps ?? []),
-                FetchOptions.Default with { RequestTimeout = page, AllowPrivate = parse.GetValue(allowPrivate) || config.AllowPrivate == true, UserAgent = PickString(userAgent, config.UserAgent) },
-                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(PickDouble(totalTimeout, config.TotalTimeout)), SeedsPerTab = PickInt(seedsPerTab, config.SeedsPerTab) },
-                new BrowserOptions(parse.GetValue(browserPath) ?? config.BrowserPath, parse.GetValue(browserEndpoint) ?? config.BrowserEndpoint),
-                PickInt(concurrency, config.Concurrency),
+                new UrlMap(Get(CheckSettings.Maps)),
+                FetchOptions.Default with { RequestTimeout = page, AllowPrivate = Get(CheckSettings.AllowPrivate), UserAgent = Get(CheckSettings.UserAgent) },
+                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(Get(CheckSettings.TotalTimeout)), SeedsPerTab = Get(CheckSettings.SeedsPerTab) },
+                new BrowserOptions(Get(CheckSettings.BrowserPath), Get(CheckSettings.BrowserEndpoint)),
+                Get(CheckSettings.Concurrency),
                 snapshotRoot)
             {
                 Ignore = ignore,
                 Links = links,
-                Policy = config.Policy ?? PolicySet.Default,
+                Policy = config.Get(CheckSettings.Policy),
                 Shard = part.Count > 1 ? part : null,
-                StaleAfter = staleAfter,
+                StaleAfter = Get(CheckSettings.StaleAfter),
                 JournalPath = journal,
             };
-            var seedPaths = Given(parse, paths) || config.Seeds is not { } configured ? parse.GetValue(paths) ?? [] : SeedGlobs.Expand(configured);
+            var seedPaths = parse.GetResult(paths) is { Implicit: false } || !config.Gives(CheckSettings.Seeds) ? parse.GetValue(paths) ?? [] : SeedGlobs.Expand(config.Get(CheckSettings.Seeds));
             var verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
             return await RunAsync(terminal, options, seedPaths, outputs, verbosity, cancellationToken).ConfigureAwait(false);
         });
@@ -223,14 +142,6 @@ internal static class CheckCommand
 
         return folders.DistinctBy(f => f.Folder).Select(f => WritableFolder.Problem(f.Folder, f.What)).FirstOrDefault(p => p is not null);
     }
-
-    /// <summary>Whether the user said it (on the command line), rather than the parser filling in a default.</summary>
-    private static bool Given(ParseResult parse, Symbol symbol) => symbol switch
-    {
-        Option option => parse.GetResult(option) is { Implicit: false },
-        Argument argument => parse.GetResult(argument) is { Implicit: false },
-        _ => false,
-    };
 
     private enum Verbosity
     {

@@ -114,7 +114,7 @@ internal sealed class JUnitReportWriter : FileReportWriter
 
     public override string DefaultFile => "junit.xml";
 
-    public override string Description => "Where to write the JUnit XML report (default: junit.xml in --reports; '-' for standard output).";
+    public override string Description => "Where to write JUnit XML: one test case per seed, failing when it breaks the policy, in error when it could not be checked ('-' for standard output).";
 
     public override Task WriteAsync(RunReport report, Stream stream, ReportContext context, CancellationToken cancellationToken) =>
         WriteTextAsync(stream, JUnitReport.Text(report), cancellationToken);

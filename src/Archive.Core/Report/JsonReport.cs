@@ -28,7 +28,7 @@ internal sealed class JsonReportWriter : FileReportWriter
 
     public override string DefaultFile => "report.json";
 
-    public override string Description => "Where to write the JSON report (default: report.json in --reports; '-' for standard output).";
+    public override string Description => "Where to write the JSON report (see docs/report-schema.md); '-' (or /dev/stdout) writes it to standard output, and everything else the tool prints goes to standard error.";
 
     public override Task WriteAsync(RunReport report, Stream stream, ReportContext context, CancellationToken cancellationToken) =>
         JsonReport.WriteAsync(stream, report, cancellationToken);

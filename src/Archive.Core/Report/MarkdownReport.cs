@@ -105,7 +105,7 @@ internal sealed class MarkdownReportWriter : FileReportWriter
 
     public override string DefaultFile => "summary.md";
 
-    public override string Description => "Where to write the Markdown summary (default: summary.md in --reports; '-' for standard output).";
+    public override string Description => "Where to write a Markdown summary for CI step summaries and pull-request comments: counts, the worst 20 seeds, a link to the HTML report ('-' for standard output).";
 
     public override Task WriteAsync(RunReport report, Stream stream, ReportContext context, CancellationToken cancellationToken) =>
         WriteTextAsync(stream, MarkdownReport.Build(report, context.HtmlLink), cancellationToken);

@@ -29,15 +29,19 @@ public sealed class ArchiveConfigTests
         var config = ArchiveConfig.Load(path);
         // Paths in the file are taken from the file's folder, wherever the run starts.
         string Beside(string relative) => Path.Combine(temp.Path, relative);
-        Assert.That(config.Seeds, Is.EqualTo(new[] { Beside("seeds/rfi-*.txt") }));
-        Assert.That((config.Snapshots, config.Reports), Is.EqualTo((Beside("snaps"), Beside("out"))));
-        Assert.That(config.Maps!.Single().From, Is.EqualTo("https://www.rfi.fr/"));
-        Assert.That((config.Concurrency, config.PageTimeout, config.TotalTimeout, config.SeedsPerTab, config.AllowPrivate), Is.EqualTo((3, 20.0, 90.0, (int?)7, true)));
-        Assert.That(config.StaleAfter, Is.EqualTo(TimeSpan.FromDays(7)));
-        Assert.That((config.Json, config.Html, config.JUnit, config.Markdown, config.BrowserPath, config.BrowserEndpoint), Is.EqualTo((Beside("out/r.json"), Beside("site/index.html"), Beside("ci/junit.xml"), Beside("ci/summary.md"), "/usr/bin/chromium", "ws://fleet:3000/")));
-        Assert.That(config.Links!.CacheTtl, Is.EqualTo(TimeSpan.FromHours(24)));
-        Assert.That(config.Links.Memento, Is.False);
-        var policy = config.Policy!;
+        Assert.That(config.Get(CheckSettings.Seeds), Is.EqualTo(new[] { Beside("seeds/rfi-*.txt") }));
+        Assert.That((config.Get(CheckSettings.Snapshots), config.Get(CheckSettings.Reports)), Is.EqualTo((Beside("snaps"), Beside("out"))));
+        Assert.That(config.Get(CheckSettings.Maps).Single().From, Is.EqualTo("https://www.rfi.fr/"));
+        Assert.That((config.Get(CheckSettings.Concurrency), config.Get(CheckSettings.PageTimeout), config.Get(CheckSettings.TotalTimeout), config.Get(CheckSettings.SeedsPerTab), config.Get(CheckSettings.AllowPrivate)), Is.EqualTo((3, 20.0, 90.0, 7, true)));
+        Assert.That(config.Get(CheckSettings.StaleAfter), Is.EqualTo(TimeSpan.FromDays(7)));
+        Assert.That(CheckSettings.Outputs.Select(config.Get), Is.EqualTo(new[] { Beside("out/r.json"), Beside("ci/junit.xml"), Beside("site/index.html"), Beside("ci/summary.md") }));
+        Assert.That((config.Get(CheckSettings.BrowserPath), config.Get(CheckSettings.BrowserEndpoint)), Is.EqualTo(("/usr/bin/chromium", "ws://fleet:3000/")));
+        Assert.That(config.Get(CheckSettings.CacheTtl), Is.EqualTo(TimeSpan.FromHours(24)));
+        Assert.That(config.Get(CheckSettings.Memento), Is.False);
+        Assert.That((config.Get(CheckSettings.LinkConcurrency), config.Get(CheckSettings.Exclude).Single().ToString()), Is.EqualTo((32, "facebook\\.com")));
+        Assert.That(config.Get(CheckSettings.Ignore).All, Is.Not.EqualTo(Archive.Diff.IgnoreRuleSet.None.All));
+        Assert.That(CheckSettings.All.Where(s => s.Key is not null).Where(s => !config.Gives(s)).Select(s => s.Key), Is.EqualTo(new[] { "links.enabled", "links.cache", "links.mementoTimegate" }), "every setting the file names is read");
+        var policy = config.Get(CheckSettings.Policy);
         Assert.That((policy.Base.Changed, policy.Base.MaxDrift, policy.Base.Dead, policy.Base.MaxDeadLinks), Is.EqualTo((ChangeThreshold.Major, (double?)0.2, false, (int?)3)));
         Assert.That(policy.Base.FailingMedia, Is.EquivalentTo(new[] { MediaStatus.Missing }));
         Assert.That(policy.Overrides.Single().Changed, Is.EqualTo(ChangeThreshold.Off));

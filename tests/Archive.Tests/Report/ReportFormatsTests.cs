@@ -18,7 +18,7 @@ public sealed class ReportFormatsTests
         Assert.That(ReportPaths.In(temp.Path)[name], Is.EqualTo(Path.Combine(temp.Path, writer.DefaultFile)));
 
         var config = ArchiveConfig.Load(temp.Write("archive.json", $$"""{ "{{name}}": "out/x" }"""));
-        Assert.That(config.Outputs?[name], Is.EqualTo(Path.Combine(temp.Path, "out/x")), "archive.json takes the format's name as a key");
+        Assert.That(config.Get(CheckSettings.Outputs.Single(s => s.Key == name)), Is.EqualTo(Path.Combine(temp.Path, "out/x")), "archive.json takes the format's name as a key");
 
         var (_, help, _) = await CliRunner.Run("check", "--help");
         Assert.That(help, Does.Contain("--" + name), "archive check takes the format's name as an option");

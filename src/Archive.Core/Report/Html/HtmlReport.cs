@@ -173,7 +173,7 @@ internal sealed class HtmlReportWriter : IReportWriter
 
     public string DefaultFile => "index.html";
 
-    public string Description => "Where to write the HTML report's index (default: index.html in --reports; seed pages and files go beside it).";
+    public string Description => "Where to write the HTML report's index; its seed pages (seeds/) and pictures (files/) go beside it.";
 
     public bool Streams => false;
 
