@@ -111,7 +111,7 @@ internal static class MergeCommand
     /// <summary>One run: the seeds in path order (the order a run over one folder checks them), the earliest start and the latest finish.</summary>
     public static RunReport Merge(IReadOnlyList<RunReport> parts)
     {
-        var seeds = parts.SelectMany(p => p.Seeds).OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
+        var seeds = parts.SelectMany(p => p.Seeds).OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         return new RunReport(
             parts[0].SchemaVersion,
             parts[0].Tool,

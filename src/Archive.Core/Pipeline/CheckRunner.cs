@@ -8,6 +8,7 @@ using Archive.Links;
 using Archive.Media;
 using Archive.Report;
 using Archive.Seeds;
+using Archive.Seeds.Formats;
 using Archive.Snapshots;
 using Archive.Verdict;
 using Archive.Web;
@@ -38,7 +39,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         var all = SeedCollector.Discover(seedPaths);
         var seedList = SeedListHash(all);
         var latest = history?.Latest() ?? [];
-        var discovered = Select(all, latest);
+
+        // While every file holds one seed named after it, the shard and the stale seeds are picked before any file
+        // is read; a file that may hold several is read, and its seeds are picked one by one.
+        var discovered = SeedFormats.OneSeedPerFile ? all.Where(d => Selected(SeedId.FromPath(d.Path), latest)).ToList() : all.ToList();
         var total = discovered.Count;
 
         // A killed attempt of this very run (same seeds, same shard) left its finished seeds in the journal.
@@ -55,8 +59,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         using var links = options.Links.Enabled ? new LinkChecker(fetcher, options.Links, linkCache) : null;
         var boilerplate = store is null ? new SiteBoilerplate() : await store.ReadBoilerplateAsync(cancellationToken).ConfigureAwait(false);
 
-        var queue = Channel.CreateBounded<(int Order, SeedLoad Load)>(new BoundedChannelOptions(options.Concurrency * 2) { SingleWriter = true });
-        var results = new List<(int Order, SeedReport Report, ExitCode Exit)>();
+        var queue = Channel.CreateBounded<((int File, string Id) Order, SeedLoad Load)>(new BoundedChannelOptions(options.Concurrency * 2) { SingleWriter = true });
+        var results = new List<((int File, string Id) Order, SeedReport Report)>();
         var finished = 0;
         observer.RunStarted(total);
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -65,11 +69,11 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
             order.TryAdd(discovered[i].Path, i); // a file named twice keeps its first place (the collector reports the repeat)
         }
 
-        foreach (var (path, earlier) in resumed)
+        foreach (var earlier in resumed.Values)
         {
-            if (order.TryGetValue(path, out var at))
+            if (order.TryGetValue(earlier.Path, out var at))
             {
-                results.Add((at, earlier, earlier.Exit));
+                results.Add(((at, earlier.Id), earlier));
                 observer.SeedFinished(earlier, ++finished, total);
             }
         }
@@ -84,10 +88,25 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
             {
                 try
                 {
-                    var remaining = LongestFirst(discovered.Where(d => !resumed.ContainsKey(d.Path)).ToList(), latest);
+                    var remaining = LongestFirst(discovered.Where(d => !SeedFormats.OneSeedPerFile || !resumed.ContainsKey(SeedId.FromPath(d.Path))).ToList(), latest);
+                    var seen = new HashSet<string>(StringComparer.Ordinal);
                     await foreach (var load in new SeedCollector(new SeedReader(time: time)).ReadAsync(remaining, stop.Token).ConfigureAwait(false))
                     {
-                        await queue.Writer.WriteAsync((order[load.Path], load), stop.Token).ConfigureAwait(false);
+                        // The run's size was counted in files: a file's further seeds add to it, seeds left out take from it.
+                        var skip = resumed.ContainsKey(load.Id) || !Selected(load.Id, latest);
+                        var more = (seen.Add(load.Path) ? 0 : 1) - (skip ? 1 : 0);
+                        if (more != 0)
+                        {
+                            lock (results)
+                            {
+                                total += more;
+                            }
+                        }
+
+                        if (!skip)
+                        {
+                            await queue.Writer.WriteAsync(((order[load.Path], load.Id), load), stop.Token).ConfigureAwait(false);
+                        }
                     }
                 }
                 finally
@@ -106,12 +125,11 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
                     {
                         var (findings, archivedAt, snapshot) = await CheckAsync(load, capturer, media, links, store, boilerplate, options.Ignore, options.Capture.TotalTimeout, stop.Token).ConfigureAwait(false);
                         var seedReport = await JudgeAsync(findings, load.Path, archivedAt, snapshot, store, stop.Token).ConfigureAwait(false);
-                        var exit = seedReport.Exit;
                         history?.Append(SeedProjection.History(seedReport, startedAt, time.GetUtcNow()));
                         journal?.Append(seedReport);
                         lock (results)
                         {
-                            results.Add((place, seedReport, exit));
+                            results.Add((place, seedReport));
                             finished++;
                             observer.SeedFinished(seedReport, finished, total);
                         }
@@ -145,13 +163,13 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
             await store.WriteBoilerplateAsync(boilerplate, cancellationToken).ConfigureAwait(false);
         }
 
-        var seeds = results.OrderBy(r => r.Order).Select(r => r.Report).ToList();
+        var seeds = results.OrderBy(r => r.Order.File).ThenBy(r => r.Order.Id, StringComparer.Ordinal).Select(r => r.Report).ToList();
         var report = new RunReport(RunReport.CurrentSchemaVersion, Tool, startedAt, time.GetUtcNow(), RunSummary.Of(seeds), seeds)
         {
             Shard = options.Shard is { } shard ? new ShardInfo(shard.Index, shard.Count) : null,
             SeedList = seedList,
         };
-        return (report, Judge.ExitCodeFor(results.Select(r => r.Exit)));
+        return (report, Judge.ExitCodeFor(seeds.Select(r => r.Exit)));
     }
 
     /// <summary>
@@ -162,18 +180,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
     internal static List<(string Path, SeedError? Error)> LongestFirst(List<(string Path, SeedError? Error)> seeds, IReadOnlyDictionary<string, HistoryEntry> latest) =>
         latest.Count == 0 ? seeds : seeds.OrderByDescending(s => latest.GetValueOrDefault(SeedId.FromPath(s.Path))?.Seconds ?? 0).ToList();
 
-    /// <summary>The seeds of this run: the shard's part, and only those not checked within <see cref="CheckOptions.StaleAfter"/>.</summary>
-    private List<(string Path, SeedError? Error)> Select(IReadOnlyList<(string Path, SeedError? Error)> discovered, Dictionary<string, HistoryEntry> latest)
-    {
-        var selected = discovered.Where(d => options.Shard is not { } shard || shard.Contains(SeedId.FromPath(d.Path))).ToList();
-        if (options.StaleAfter is { } staleAfter)
-        {
-            var freshSince = time.GetUtcNow() - staleAfter;
-            selected = selected.Where(d => !latest.TryGetValue(SeedId.FromPath(d.Path), out var last) || last.CheckedAt < freshSince).ToList();
-        }
-
-        return selected;
-    }
+    /// <summary>Whether the seed is one of this run's: in its shard, and not checked within <see cref="CheckOptions.StaleAfter"/>.</summary>
+    private bool Selected(string id, Dictionary<string, HistoryEntry> latest) =>
+        (options.Shard is not { } shard || shard.Contains(id))
+        && (options.StaleAfter is not { } staleAfter || !latest.TryGetValue(id, out var last) || last.CheckedAt < time.GetUtcNow() - staleAfter);
 
     /// <summary>The run's seeds by id, not path: shards run on machines whose checkouts lie in different folders.</summary>
     private static string SeedListHash(IEnumerable<(string Path, SeedError? Error)> seeds) =>

@@ -26,7 +26,7 @@ public sealed class RunJournal : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Seeds a killed earlier attempt of this run finished, by path.</summary>
+    /// <summary>Seeds a killed earlier attempt of this run finished, by id (a file may hold several).</summary>
     public IReadOnlyDictionary<string, SeedReport> Finished { get; }
 
     public static RunJournal Open(string path, string runKey)
@@ -44,7 +44,7 @@ public sealed class RunJournal : IDisposable
                     {
                         if (JsonSerializer.Deserialize<SeedReport>(line, Options) is { } seed)
                         {
-                            finished[seed.Path] = seed;
+                            finished[seed.Id] = seed;
                         }
                     }
                     catch (JsonException)

@@ -40,41 +40,47 @@ public sealed class SeedCollector(SeedReader reader, int parallelism = 0)
     public IAsyncEnumerable<SeedLoad> ReadAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
         ReadAsync(Discover(paths), cancellationToken);
 
-    /// <summary>Reads seeds <see cref="Discover"/> already found (a caller that needs their count first finds them once).</summary>
+    /// <summary>Reads seeds <see cref="Discover"/> already found (a caller that needs their count first finds them once); a file's seeds come in id order.</summary>
     public async IAsyncEnumerable<SeedLoad> ReadAsync(IReadOnlyList<(string Path, SeedError? Error)> discovered, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        var window = new Queue<(Task<SeedLoad> Load, bool Exists)>();
+        var window = new Queue<(Task<IReadOnlyList<SeedLoad>> Loads, bool Exists)>();
         foreach (var (path, error) in discovered)
         {
             window.Enqueue(error is null
-                ? (Task.Run(() => reader.ReadAsync(path, cancellationToken), cancellationToken), true)
-                : (Task.FromResult(SeedLoad.Failed(error)), false));
+                ? (Task.Run(() => reader.ReadAllAsync(path, cancellationToken), cancellationToken), true)
+                : (Task.FromResult<IReadOnlyList<SeedLoad>>([SeedLoad.Failed(error)]), false));
             if (window.Count >= parallelism)
             {
-                yield return await Next(window, ids).ConfigureAwait(false);
+                foreach (var load in await Next(window, ids).ConfigureAwait(false))
+                {
+                    yield return load;
+                }
             }
         }
 
         while (window.Count > 0)
         {
-            yield return await Next(window, ids).ConfigureAwait(false);
+            foreach (var load in await Next(window, ids).ConfigureAwait(false))
+            {
+                yield return load;
+            }
         }
     }
 
-    private static async Task<SeedLoad> Next(Queue<(Task<SeedLoad> Load, bool Exists)> window, Dictionary<string, string> ids)
+    private static async Task<IEnumerable<SeedLoad>> Next(Queue<(Task<IReadOnlyList<SeedLoad>> Loads, bool Exists)> window, Dictionary<string, string> ids)
     {
         var (task, exists) = window.Dequeue();
-        var load = await task.ConfigureAwait(false);
-        return exists ? CheckUnique(load, ids) : load;
+        var loads = await task.ConfigureAwait(false);
+        return exists ? loads.Select(load => CheckUnique(load, ids)) : loads;
     }
 
-    // Snapshots and reports are keyed by id, so two files with one id would overwrite each other's results.
+    // Snapshots and reports are keyed by id, so two seeds with one id would overwrite each other's results.
     private static SeedLoad CheckUnique(SeedLoad load, Dictionary<string, string> ids)
     {
         return ids.TryAdd(load.Id, load.Path)
             ? load
-            : SeedLoad.Failed(new SeedError(load.Path, null, $"duplicate seed id '{load.Id}': '{ids[load.Id]}' has the same file name"));
+            : SeedLoad.Failed(new SeedError(load.Path, null, $"duplicate seed id '{load.Id}': '{ids[load.Id]}' already holds a seed of that id (a seed's id is its file's name, or for a file of many seeds the one its format gives)"));
     }
 
     private static string[] RelativeParts(string root, string file) =>

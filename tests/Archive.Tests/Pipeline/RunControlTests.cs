@@ -70,8 +70,8 @@ public sealed class RunControlTests
         File.AppendAllText(path, "{\"id\":\"torn"); // killed mid-line
         using (var again = RunJournal.Open(path, "run-1"))
         {
-            Assert.That(again.Finished.Keys, Is.EquivalentTo(new[] { seeds[0].Path, seeds[1].Path }));
-            Assert.That(JsonReport.Serialize(SampleReports.EveryShape() with { Seeds = [again.Finished[seeds[1].Path]] }), Is.EqualTo(JsonReport.Serialize(SampleReports.EveryShape() with { Seeds = [seeds[1]] })), "kept whole");
+            Assert.That(again.Finished.Keys, Is.EquivalentTo(new[] { seeds[0].Id, seeds[1].Id }), "keyed by seed id, which a file of several seeds gives each");
+            Assert.That(JsonReport.Serialize(SampleReports.EveryShape() with { Seeds = [again.Finished[seeds[1].Id]] }), Is.EqualTo(JsonReport.Serialize(SampleReports.EveryShape() with { Seeds = [seeds[1]] })), "kept whole");
         }
 
         using var other = RunJournal.Open(path, "run-2");

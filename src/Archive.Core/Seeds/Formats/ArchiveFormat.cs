@@ -21,7 +21,9 @@ internal sealed partial class ArchiveFormat : ISeedFormat
 
     bool ISeedFormat.Claims(SeedText file) => Claims(file.Lines);
 
-    Seed ISeedFormat.Read(SeedText file) => Read(file, file.Lines);
+    public bool HoldsMany => false;
+
+    IReadOnlyList<Seed> ISeedFormat.Read(SeedText file) => [Read(file, file.Lines)];
 
     // Archived pages before the web (or far in the future) mean a corrupt timestamp, not a real date.
     private static readonly DateTimeOffset Earliest = new(1991, 1, 1, 0, 0, 0, TimeSpan.Zero);

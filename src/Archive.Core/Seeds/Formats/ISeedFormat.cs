@@ -15,13 +15,22 @@ internal interface ISeedFormat
     /// </summary>
     bool Claims(SeedText file);
 
-    /// <summary>The seed the file holds.</summary>
+    /// <summary>
+    /// Whether a file of this format may hold several seeds (an archive of crawled pages). While no registered
+    /// format may, a run picks its shard and its stale seeds by file name before reading any file.
+    /// </summary>
+    bool HoldsMany { get; }
+
+    /// <summary>The seeds the file holds, each with an id of its own (see <see cref="SeedId"/>).</summary>
     /// <exception cref="SeedFormatException">The file is in this format but broken; the exception names the line.</exception>
-    Seed Read(SeedText file);
+    IReadOnlyList<Seed> Read(SeedText file);
 }
 
 /// <summary>The seed formats, asked in order; the first that claims a file reads it.</summary>
 internal static class SeedFormats
 {
     public static IReadOnlyList<ISeedFormat> All { get; } = [new ArchiveFormat(), new SavedPageFormat()];
+
+    /// <summary>Whether every file holds one seed, named after the file: then a seed's id is known before its file is read.</summary>
+    public static bool OneSeedPerFile => All.All(f => !f.HoldsMany);
 }

@@ -15,7 +15,9 @@ internal sealed partial class SavedPageFormat : ISeedFormat
 
     bool ISeedFormat.Claims(SeedText file) => Claims(file.Text);
 
-    Seed ISeedFormat.Read(SeedText file) => Read(file);
+    public bool HoldsMany => false;
+
+    IReadOnlyList<Seed> ISeedFormat.Read(SeedText file) => [Read(file)];
 
     // The marks sit at the very top of the file; looking further would read them out of article text.
     private const int HeaderWindow = 8 * 1024;
