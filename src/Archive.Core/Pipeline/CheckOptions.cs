@@ -27,6 +27,9 @@ public sealed record CheckOptions(
     /// <summary>How links are checked; <see cref="LinkOptions.Enabled"/> false to check none.</summary>
     public LinkOptions Links { get; init; } = LinkOptions.Default;
 
+    /// <summary>The comparisons run on every rendered page beside text and media (<see cref="Verdict.Comparisons.All"/> unless a caller chooses).</summary>
+    public IReadOnlyList<IComparison> Comparisons { get; init; } = Verdict.Comparisons.All;
+
     /// <summary>What fails the run.</summary>
     public PolicySet Policy { get; init; } = PolicySet.Default;
 

@@ -123,7 +123,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
                 {
                     await foreach (var (place, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (findings, archivedAt, snapshot) = await CheckAsync(load, capturer, media, links, store, boilerplate, options.Ignore, options.Capture.TotalTimeout, stop.Token).ConfigureAwait(false);
+                        var (findings, archivedAt, snapshot) = await CheckAsync(load, capturer, media, links, store, boilerplate, stop.Token).ConfigureAwait(false);
                         var seedReport = await JudgeAsync(findings, load.Path, archivedAt, snapshot, store, stop.Token).ConfigureAwait(false);
                         history?.Append(SeedProjection.History(seedReport, startedAt, time.GetUtcNow()));
                         journal?.Append(seedReport);
@@ -210,8 +210,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
     }
 
     /// <summary>Every comparison of one seed, in pipeline order: capture, text, media, links. Nothing here judges.</summary>
-    private static async Task<(SeedFindings Findings, DateTimeOffset? ArchivedAt, string? Snapshot)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, IgnoreRuleSet ignore, TimeSpan totalTimeout, CancellationToken cancellationToken)
+    private async Task<(SeedFindings Findings, DateTimeOffset? ArchivedAt, string? Snapshot)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, CancellationToken cancellationToken)
     {
+        var ignore = options.Ignore;
+        var totalTimeout = options.Capture.TotalTimeout;
         // --total-timeout bounds the seed's own work, comparisons included, not only its capture.
         using var seedTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         seedTime.CancelAfter(totalTimeout);
@@ -251,6 +253,16 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
             {
                 findings = findings with { Text = await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false) };
                 findings = findings with { Media = await mediaChecker.CheckAsync(seed, capture, seedTime.Token).ConfigureAwait(false) };
+                var found = new Dictionary<string, ComparisonFinding>(StringComparer.Ordinal);
+                foreach (var comparison in options.Comparisons)
+                {
+                    if (await comparison.CompareAsync(seed, capture, seedTime.Token).ConfigureAwait(false) is { } finding)
+                    {
+                        found[comparison.Name] = finding;
+                    }
+                }
+
+                findings = findings with { Comparisons = found };
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -4,6 +4,8 @@ using Archive.Media;
 using Archive.Seeds;
 using Archive.Verdict;
 using Archive.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Archive.Report;
 
@@ -77,7 +79,16 @@ public sealed record SeedReport(
 
     /// <summary>What this seed makes the run exit with: <c>clean</c>, <c>policyBroken</c>, <c>inputError</c> or <c>toolFailure</c>.</summary>
     public ExitCode Exit { get; init; }
+
+    /// <summary>What each registered comparison found (<see cref="IComparison"/>), by its name; absent when none ran.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, ComparisonReport>? Comparisons { get; init; }
 }
+
+/// <param name="Drift">The drift in words; null when the comparison found none.</param>
+/// <param name="DriftKey">What the drift is, independent of wording (what an accepted state is compared by).</param>
+/// <param name="Details">The comparison's own facts.</param>
+public sealed record ComparisonReport(string? Drift, string? DriftKey, JsonElement? Details);
 
 /// <param name="At">When the state was accepted.</param>
 /// <param name="Snapshot">The snapshot folder that was accepted.</param>

@@ -42,6 +42,7 @@ public static class SeedProjection
             Breaches = judged.Breaches.Select(b => b.Message).ToList(),
             Accepted = judged.Acceptance is { } a ? new AcceptedReport(a.At, a.Snapshot, a.Unchanged, a.Changes) : null,
             Exit = judged.Exit,
+            Comparisons = findings.Comparisons.Count == 0 ? null : findings.Comparisons.ToDictionary(c => c.Key, c => new ComparisonReport(c.Value.Drift, c.Value.DriftKey, c.Value.Details)),
         };
     }
 
@@ -56,7 +57,8 @@ public static class SeedProjection
         seed.Text.Similarity,
         seed.Text.Blocks,
         seed.Media.Select(m => new MediaOutcome(m.Index, m.Kind, m.Status, m.ArchivedUrl, m.Live?.Sha256)).ToList(),
-        seed.Links.Select(l => new LinkOutcome(l.Url, l.Kind, l.Status)).ToList());
+        seed.Links.Select(l => new LinkOutcome(l.Url, l.Kind, l.Status)).ToList(),
+        (seed.Comparisons ?? new Dictionary<string, ComparisonReport>()).Where(c => c.Value.Drift is not null).Select(c => new ComparisonOutcome(c.Key, c.Value.Drift!, c.Value.DriftKey ?? c.Value.Drift!)).ToList());
 
     /// <summary>What of a judged result an accepted state keeps: the findings, not that run's policy verdict on them.</summary>
     public static SeedReport Accepted(SeedReport result) => result with { Breaches = [], Accepted = null };

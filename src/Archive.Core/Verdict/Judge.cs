@@ -61,11 +61,11 @@ public sealed class Judge(PolicySet policy)
         }
 
         return findings.Page is { } capture
-            ? Decide(capture, findings.Text, findings.Media)
+            ? Decide(capture, findings.Text, findings.Media, findings.Comparisons)
             : new Judgement(SeedStatus.Error, "the seed was not captured", ExitCode.ToolFailure);
     }
 
-    private static Judgement Decide(PageCapture capture, TextComparison? text, MediaComparison media)
+    private static Judgement Decide(PageCapture capture, TextComparison? text, MediaComparison media, IReadOnlyDictionary<string, ComparisonFinding> comparisons)
     {
         if (capture.Failure is { } failure)
         {
@@ -113,6 +113,8 @@ public sealed class Judge(PolicySet policy)
             changes.Add(mediaChange);
         }
 
+        changes.AddRange(comparisons.Where(c => c.Value.Drift is not null).Select(c => $"{c.Key}: {c.Value.Drift}"));
+
         return changes.Count > 0
             ? new Judgement(SeedStatus.Changed, string.Join("; ", changes))
             : new Judgement(SeedStatus.Unchanged, null);
@@ -131,7 +133,8 @@ public sealed class Judge(PolicySet policy)
             text?.Similarity,
             text?.Blocks ?? [],
             findings.Media.Findings.Select(f => new MediaOutcome(f.Index, f.Kind, f.Status, f.ArchivedUrl.AbsoluteUri, f.Live?.Sha256)).ToList(),
-            findings.Links.Select(l => new LinkOutcome(l.Result.Url, l.Kind, l.Result.Status)).ToList());
+            findings.Links.Select(l => new LinkOutcome(l.Result.Url, l.Kind, l.Result.Status)).ToList(),
+            findings.Comparisons.Where(c => c.Value.Drift is not null).Select(c => new ComparisonOutcome(c.Key, c.Value.Drift!, c.Value.DriftKey ?? c.Value.Drift!)).ToList());
     }
 
     /// <summary>"2 images changed, 1 removed, 1 missing", or null when no media drifted. Resized copies are not drift; errors are reported per image, not as drift.</summary>

@@ -29,6 +29,9 @@ public sealed record SeedFindings(string Id, string? SourceUrl)
     /// <summary>The media comparison; empty when the page was not rendered.</summary>
     public MediaComparison Media { get; init; } = MediaComparison.None;
 
+    /// <summary>What each registered comparison (<see cref="Comparisons.All"/>) found, by its name; empty when the page was not rendered.</summary>
+    public IReadOnlyDictionary<string, ComparisonFinding> Comparisons { get; init; } = new Dictionary<string, ComparisonFinding>();
+
     /// <summary>The seed's links and media URLs; empty when links are not checked.</summary>
     public IReadOnlyList<LinkFinding> Links { get; init; } = [];
 

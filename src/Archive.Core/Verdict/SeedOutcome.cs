@@ -22,8 +22,12 @@ public sealed record SeedOutcome(
     double? Similarity,
     IReadOnlyList<BlockDiff> Blocks,
     IReadOnlyList<MediaOutcome> Media,
-    IReadOnlyList<LinkOutcome> Links)
+    IReadOnlyList<LinkOutcome> Links,
+    IReadOnlyList<ComparisonOutcome>? Comparisons = null)
 {
+    /// <summary>The drift the registered comparisons found.</summary>
+    public IReadOnlyList<ComparisonOutcome> Drifted => Comparisons ?? [];
+
     /// <summary>Archived media that drifted (changed, removed, missing).</summary>
     public int MediaDrifted => Media.Count(m => MediaFinding.IsDriftStatus(m.Status));
 
@@ -33,6 +37,9 @@ public sealed record SeedOutcome(
 
 /// <summary>One archived medium's fate: enough to name it (<see cref="Index"/>, URL, the live copy's hash) and judge it.</summary>
 public sealed record MediaOutcome(int Index, MediaKind Kind, MediaStatus Status, string ArchivedUrl, string? LiveSha256);
+
+/// <summary>A registered comparison's drift (<see cref="IComparison"/>): its name, its words, its key.</summary>
+public sealed record ComparisonOutcome(string Name, string Drift, string Key);
 
 /// <summary>One checked URL of the seed.</summary>
 public sealed record LinkOutcome(string Url, LinkKind Kind, LinkStatus Status);
