@@ -16,11 +16,11 @@ namespace Archive.Capture;
 public sealed class PageCapturer : IAsyncDisposable
 {
     private static readonly HashSet<string> HtmlTypes = new(StringComparer.OrdinalIgnoreCase) { "text/html", "application/xhtml+xml" };
-    private readonly HttpFetcher fetcher;
+    private readonly IFetcher fetcher;
     private readonly CaptureOptions options;
     private readonly TabPool tabs;
 
-    public PageCapturer(HttpFetcher fetcher, CaptureOptions options, Func<Task<IBrowser>> browser)
+    public PageCapturer(IFetcher fetcher, CaptureOptions options, Func<Task<IBrowser>> browser)
     {
         this.fetcher = fetcher;
         this.options = options;
@@ -322,7 +322,7 @@ public sealed class PageCapturer : IAsyncDisposable
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 
     /// <summary>The state of one page's capture, shared by the request handler and the page's events.</summary>
-    private sealed class Session(HttpFetcher fetcher, CaptureOptions options, FetchResponse document, bool imagesOnly, CancellationToken cancellationToken) : ITabListener
+    private sealed class Session(IFetcher fetcher, CaptureOptions options, FetchResponse document, bool imagesOnly, CancellationToken cancellationToken) : ITabListener
     {
         private readonly ConcurrentQueue<CapturedImage> images = new();
         private readonly ConcurrentQueue<string> notes = new();

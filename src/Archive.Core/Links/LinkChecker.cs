@@ -33,7 +33,7 @@ public sealed record LinkFinding(int Index, LinkKind Kind, string? Href, string?
 /// </summary>
 public sealed class LinkChecker : IDisposable
 {
-    private readonly HttpFetcher fetcher;
+    private readonly IFetcher fetcher;
     private readonly LinkOptions options;
     private readonly LinkCache? cache;
     private readonly SemaphoreSlim slots;
@@ -44,7 +44,7 @@ public sealed class LinkChecker : IDisposable
     // Hosts whose HEAD answers were refused or contradicted by GET: asked with GET straight away from then on.
     private readonly ConcurrentDictionary<string, bool> headUnreliable = new(StringComparer.Ordinal);
 
-    public LinkChecker(HttpFetcher fetcher, LinkOptions options, LinkCache? cache)
+    public LinkChecker(IFetcher fetcher, LinkOptions options, LinkCache? cache)
     {
         this.fetcher = fetcher;
         this.options = options;

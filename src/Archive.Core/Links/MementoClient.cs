@@ -11,7 +11,7 @@ namespace Archive.Links;
 /// a <c>Location</c> (with <c>Memento-Datetime</c>, or a timestamp in the URL) or in a <c>Link</c> header whose
 /// entries carry <c>rel="memento"</c> and a <c>datetime</c>.
 /// </summary>
-public sealed partial class MementoClient(HttpFetcher fetcher, Uri timeGate, TimeSpan timeout)
+public sealed partial class MementoClient(IFetcher fetcher, Uri timeGate, TimeSpan timeout)
 {
     private readonly ConcurrentDictionary<(string, DateTimeOffset), Lazy<Task<Memento?>>> found = new();
 

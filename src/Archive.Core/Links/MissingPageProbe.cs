@@ -15,7 +15,7 @@ internal sealed record ProbeAnswer(FetchResponse Response, ResponsePage? Page)
 /// same directory, once per run and directory, and compare the link's answer with it. A server that answers every
 /// path with the same 200 page, or redirects every unknown path to the same place, gives itself away.
 /// </summary>
-internal sealed class MissingPageProbe(HttpFetcher fetcher, LinkOptions options)
+internal sealed class MissingPageProbe(IFetcher fetcher, LinkOptions options)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ProbeAnswer>>> probes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> directoriesPerHost = new(StringComparer.Ordinal);

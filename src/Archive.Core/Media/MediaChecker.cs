@@ -35,7 +35,7 @@ public sealed record MediaComparison(IReadOnlyList<MediaFinding> Findings, IRead
 /// The first bytes seen behind each archived URL are recorded as its baseline, so that a picture swapped behind
 /// an unchanged URL, or lost with its URL, is still caught on later runs.
 /// </summary>
-internal sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCache images, MediaOptions options, IMediaBaselines? baselines)
+internal sealed partial class MediaChecker(IFetcher fetcher, ImageSignatureCache images, MediaOptions options, IMediaBaselines? baselines)
 {
     public async Task<MediaComparison> CheckAsync(Seed seed, PageCapture capture, CancellationToken cancellationToken)
     {
@@ -86,7 +86,7 @@ internal sealed partial class MediaChecker(HttpFetcher fetcher, ImageSignatureCa
 
     /// <summary>The state of one seed's check, shared by its media references.</summary>
     private sealed class SeedRun(
-        HttpFetcher fetcher,
+        IFetcher fetcher,
         ImageSignatureCache images,
         MediaOptions options,
         IMediaBaselines? baselines,

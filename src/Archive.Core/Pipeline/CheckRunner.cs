@@ -21,7 +21,9 @@ namespace Archive.Pipeline;
 /// done, and only its small report stays in memory. The browser is started on first need, so a run whose pages
 /// are all dead never starts one.
 /// </summary>
-public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, TimeProvider? clock = null)
+/// <param name="clock">The run's clock; the system's when null.</param>
+/// <param name="network">The edge every stage fetches through; when null the run makes its own <see cref="HttpFetcher"/> from the options (maps, caps, address policy). Tests put a fake here and keep every stage real.</param>
+public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, TimeProvider? clock = null, IFetcher? network = null)
 {
     private readonly TimeProvider time = clock ?? TimeProvider.System;
     private readonly Judge judge = new(options.Policy);
@@ -49,7 +51,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         using var journal = options.JournalPath is null ? null : RunJournal.Open(options.JournalPath, RunKey(discovered));
         var resumed = journal?.Finished ?? new Dictionary<string, SeedReport>();
 
-        using var fetcher = new HttpFetcher(options.Map, options.Fetch, time);
+        using var owned = network is null ? new HttpFetcher(options.Map, options.Fetch, time) : null;
+        var fetcher = network ?? owned!;
         await using var browser = new LazyBrowser(options.Browser);
         await using var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
         var media = new MediaChecker(fetcher, new ImageSignatureCache(options.Images), options.Media, store);

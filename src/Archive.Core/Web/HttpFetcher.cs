@@ -12,7 +12,7 @@ namespace Archive.Web;
 /// map, a retry rule, a cap or a safety check is written once. It follows redirects itself, resolving each
 /// <c>Location</c> in the original URL space and mapping it again for the next request, and keeps the chain.
 /// </summary>
-public sealed class HttpFetcher : IDisposable
+public sealed class HttpFetcher : IFetcher, IDisposable
 {
     private static readonly HashSet<string> SkippedRequestHeaders = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -68,6 +68,31 @@ public sealed class CheckRunnerTests
         });
     }
 
+    /// <summary>The whole run with a fake at the network's edge: no DNS, no sockets, every stage behind it real.</summary>
+    [Test]
+    public async Task EveryStageFetchesThroughTheEdgeItIsGiven()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("seeds/gone.txt", "<!--1695222902000-->\n[Gone](https://news.example/gone)\n------\n\n<p>Text <a href=\"https://other.example/x\">a link</a></p>\n");
+        dir.Write("seeds/pdf.txt", "<!--1695222902000-->\n[A PDF now](https://news.example/pdf)\n------\n\n<p>Text</p>\n");
+        var network = new FakeNetwork(new Dictionary<string, (int, string)>
+        {
+            ["https://news.example/gone"] = (404, "text/html"),
+            ["https://news.example/pdf"] = (200, "application/pdf"),
+            ["https://other.example/x"] = (200, "text/html"),
+        });
+        var (report, exit) = await new CheckRunner(Options(null), new Recorder(), network: network).RunAsync([Path.Combine(dir.Path, "seeds")], CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Seeds.Select(s => (s.Id, s.Status)), Is.EqualTo(new[] { ("gone", SeedStatus.Dead), ("pdf", SeedStatus.Changed) }));
+            Assert.That(report.Seeds[0].Reason, Does.Contain("404"));
+            Assert.That(report.Seeds[1].Reason, Does.Contain("application/pdf"), "a URL that serves a PDF now is not rendered, and no browser is started");
+            Assert.That(report.Seeds[0].Links.Single(l => l.Url == "https://other.example/x").Status, Is.EqualTo(LinkStatus.Ok), "the link stage fetched through the same edge");
+            Assert.That(network.Asked.Count(u => u == "https://news.example/gone"), Is.EqualTo(1), "the source URL is fetched once: the link stage takes the capture's answer");
+            Assert.That(exit, Is.EqualTo(ExitCode.PolicyBroken));
+        });
+    }
+
     [Test]
     public async Task AFailureOfTheToolStopsTheRunInsteadOfHangingIt()
     {
@@ -77,6 +102,24 @@ public sealed class CheckRunnerTests
         var run = new CheckRunner(Options(notADirectory), new Recorder()).RunAsync([Path.Combine(dir.Path, "seeds")], CancellationToken.None);
         Assert.That(await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))), Is.SameAs(run), "the run must end");
         Assert.That(run.Exception?.InnerException, Is.InstanceOf<IOException>(), "the real reason surfaces, not a cancellation");
+    }
+
+    /// <summary>A network of fixed answers; every URL it was asked for is kept.</summary>
+    private sealed class FakeNetwork(Dictionary<string, (int Status, string Type)> answers) : IFetcher
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Asked { get; } = [];
+
+        public FetchOptions Options => FetchOptions.Default;
+
+        public TimeProvider Time => TimeProvider.System;
+
+        public Task<FetchResponse> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+        {
+            Asked.Add(request.Url.AbsoluteUri);
+            var (status, type) = answers.GetValueOrDefault(request.Url.AbsoluteUri, (404, "text/html"));
+            var body = request.Method == "HEAD" ? [] : System.Text.Encoding.UTF8.GetBytes(type == "text/html" ? "<html><body><p>Other page</p></body></html>" : "%PDF-1.4");
+            return Task.FromResult(new FetchResponse(request.Url, request.Url, [], status, [new("Content-Type", type)], body, false, null, 1, TimeSpan.FromMilliseconds(1)));
+        }
     }
 
     /// <summary>What the runner told its observer, in order.</summary>
