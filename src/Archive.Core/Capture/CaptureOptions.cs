@@ -14,6 +14,7 @@ namespace Archive.Capture;
 /// <param name="SeedsPerTab">Seeds one browser tab serves, wiped between them, before it is replaced by a fresh context; 1 opens a fresh context for every seed.</param>
 /// <param name="SettleTimeout">How long, at most, a page whose first read holds little of the archived text is given to settle (DOM quiet, no loading placeholders, lazy parts loaded) before it is read again.</param>
 /// <param name="ArchivedScreenshot">Whether to render the archived body too (JavaScript off, images only) and screenshot it for the report.</param>
+/// <param name="Screenshots">Which live pages get a full-page picture (<see cref="ScreenshotPolicy"/>); the capture asks its caller when it is <see cref="ScreenshotPolicy.Findings"/>.</param>
 public sealed record CaptureOptions(
     TimeSpan NavigationTimeout,
     TimeSpan TotalTimeout,
@@ -30,7 +31,8 @@ public sealed record CaptureOptions(
     bool DismissOverlays = true,
     bool ArchivedScreenshot = true,
     int SeedsPerTab = 50,
-    TimeSpan? SettleTimeout = null)
+    TimeSpan? SettleTimeout = null,
+    ScreenshotPolicy Screenshots = ScreenshotPolicy.Findings)
 {
     /// <summary>The default of <see cref="SettleTimeout"/>: long enough for a body a script inserts seconds after loading, short enough that a real soft-404 costs little.</summary>
     public static TimeSpan DefaultSettleTimeout { get; } = TimeSpan.FromSeconds(8);

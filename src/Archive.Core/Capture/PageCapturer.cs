@@ -31,7 +31,8 @@ public sealed class PageCapturer : IAsyncDisposable
 
     /// <param name="archivedHtml">The archived body, made safe (see <see cref="Seeds.RenderableBody"/>), to render beside the live page; null for no archived screenshot.</param>
     /// <param name="suspect">Tells from the page's text whether it holds hardly any of the archived text; such a page is given time to settle and read again.</param>
-    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null)
+    /// <param name="wantsPicture">Under <see cref="ScreenshotPolicy.Findings"/>, asked with the rendered page (HTML and text, no picture yet) while its tab is still open: whether it earns a full-page picture. Null: it does.</param>
+    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null, Func<PageCapture, Task<bool>>? wantsPicture = null)
     {
         var total = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -93,7 +94,7 @@ public sealed class PageCapturer : IAsyncDisposable
         {
             // Closing the context ends whatever the page is still doing when the total time limit passes.
             await using var onDeadline = deadline.Token.Register(() => _ = tab.Context.CloseAsync()).ConfigureAwait(false);
-            var capture = await RenderAsync(tab, fetched, document, notes, total, deadline, suspect, cancellationToken).ConfigureAwait(false);
+            var capture = await RenderAsync(tab, fetched, document, notes, total, deadline, suspect, wantsPicture, cancellationToken).ConfigureAwait(false);
             if (archivedHtml is not null && options.ArchivedScreenshot && capture.Error is null)
             {
                 capture = capture with { ArchivedScreenshot = await RenderArchivedAsync(tab, archivedHtml, document, capture.Notes, deadline.Token).ConfigureAwait(false) };
@@ -157,7 +158,7 @@ public sealed class PageCapturer : IAsyncDisposable
     private PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
         new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null) { CapturedAt = fetcher.Time.GetUtcNow() };
 
-    private async Task<PageCapture> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, CancellationToken cancellationToken)
+    private async Task<PageCapture> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, Func<PageCapture, Task<bool>>? wantsPicture, CancellationToken cancellationToken)
     {
         var fetchMs = fetched.Timings.FetchMs;
         var session = new Session(fetcher, options, document, imagesOnly: false, deadline.Token);
@@ -202,13 +203,28 @@ public sealed class PageCapturer : IAsyncDisposable
             }
 
             settleMs = settle.Elapsed.TotalMilliseconds;
-            var screenshot = await ScreenshotAsync(tab, notes).ConfigureAwait(false);
-            return session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with
+            var capture = session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with
             {
                 Html = html,
                 Text = text,
-                Screenshot = screenshot,
             };
+
+            // A full-page picture is most of the browser's graphics work for a page: under the findings policy it
+            // is taken only when the caller, having compared the page, says it shows something worth seeing.
+            var picture = options.Screenshots switch
+            {
+                ScreenshotPolicy.None => false,
+                ScreenshotPolicy.Findings when wantsPicture is not null => await wantsPicture(capture).ConfigureAwait(false),
+                _ => true,
+            };
+            if (!picture)
+            {
+                return capture;
+            }
+
+            var noted = notes.Count;
+            var screenshot = await ScreenshotAsync(tab, notes).ConfigureAwait(false);
+            return capture with { Screenshot = screenshot, Notes = [.. capture.Notes, .. notes.Skip(noted)], Timings = capture.Timings with { TotalMs = total.Elapsed.TotalMilliseconds } };
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Archive.Capture;
 using Archive.Diff;
 using Archive.IO;
 using Archive.Links;
@@ -65,6 +66,16 @@ public static class CheckSettings
     /// <summary>One path per report format (<c>--json</c>, <c>--html</c>, …), derived from <see cref="ReportFormats.All"/>.</summary>
     public static IReadOnlyList<Setting<string?>> Outputs { get; } = ReportFormats.All.Select(w => FilePath(w.Name, "--" + w.Name, w.Description, null, $"DIR/{w.DefaultFile}")).ToList();
 
+    public static Setting<ScreenshotPolicy> Screenshots { get; } = new(
+        "screenshots", "--screenshots", "Which live pages get a full-page picture: findings (seeds whose text drifted or is gone, and seeds with no picture yet; the report shows an earlier run's picture for the rest), all, or none. Pictures cost most of the browser's graphics work.", "findings, all or none", ScreenshotPolicy.Findings,
+        texts => Enum.TryParse<ScreenshotPolicy>(texts[^1], ignoreCase: true, out var policy) && !int.TryParse(texts[^1], out _)
+            ? (policy, null)
+            : (ScreenshotPolicy.Findings, $"must be findings, all or none, not '{texts[^1]}'"),
+        (e, r, at) => r.String(e, at) is var text && Enum.TryParse<ScreenshotPolicy>(text, ignoreCase: true, out var policy) && !int.TryParse(text, out _)
+            ? policy
+            : throw r.Error(at, $"'{text}' is not one of findings, all, none"),
+        v => v.ToString().ToLowerInvariant());
+
     public static Setting<string> UserAgent { get; } = new(
         "userAgent", "--user-agent", "The User-Agent of every request the tool makes itself.", "text", FetchOptions.DefaultUserAgent,
         texts => (texts[^1], null), (e, r, at) => r.String(e, at), _ => "a Chrome-like string ending `Archive/0.1`");
@@ -125,7 +136,7 @@ public static class CheckSettings
     /// <summary>Every setting, in the order the docs list them.</summary>
     public static IReadOnlyList<Setting> All { get; } =
     [
-        Seeds, Reports, .. Outputs, Maps, AllowPrivate, BrowserPath, BrowserEndpoint, Concurrency, SeedsPerTab, PageTimeout, TotalTimeout, Snapshots, NoSnapshots,
+        Seeds, Reports, .. Outputs, Maps, AllowPrivate, BrowserPath, BrowserEndpoint, Concurrency, SeedsPerTab, PageTimeout, TotalTimeout, Snapshots, NoSnapshots, Screenshots,
         IgnoreSelectors, Masks, IgnoreRulesFile, Ignore, LinksEnabled, Exclude, LinkConcurrency, CacheTtl, LinkCache, Memento, MementoTimeGate, UserAgent, Policy, StaleAfter,
     ];
 

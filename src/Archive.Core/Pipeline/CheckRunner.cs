@@ -54,7 +54,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         using var owned = network is null ? new HttpFetcher(options.Map, options.Fetch, time) : null;
         var fetcher = network ?? owned!;
         await using var browser = new LazyBrowser(options.Browser);
-        await using var capturer = new PageCapturer(fetcher, options.Capture, browser.GetAsync);
+        // Without a snapshot store a picture would be seen by nobody: none is taken.
+        await using var capturer = new PageCapturer(fetcher, store is null ? options.Capture with { Screenshots = ScreenshotPolicy.None } : options.Capture, browser.GetAsync);
         var media = new MediaChecker(fetcher, new ImageSignatureCache(options.Images), options.Media, store);
         var linkCache = options.Links is { Enabled: true, CacheFile: { } cacheFile, CacheTtl: { } ttl }
             ? await LinkCache.OpenAsync(cacheFile, ttl, time, cancellationToken).ConfigureAwait(false)
@@ -227,12 +228,35 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         }
 
         var findings = new SeedFindings(seed.Id, seed.SourceUrl.AbsoluteUri);
+
+        // Under --screenshots findings the page is compared while its tab is still open, and pictured only when its
+        // text drifted or is gone, or when the seed has no picture yet; that comparison is the one the seed keeps.
+        TextComparison? early = null;
+        var pictured = store?.LatestScreenshot(seed.Id) is not null;
+        async Task<bool> WantsPicture(PageCapture page)
+        {
+            if (!pictured || page.Html is null)
+            {
+                return true;
+            }
+
+            try
+            {
+                early = await Task.Run(() => ContentComparer.Compare(seed, page.Html, page.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false);
+                return early.HasChanges || early.Error is not null;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return true; // the comparison ran out of the seed's time; it is tried again below and reported as such
+            }
+        }
+
         PageCapture capture;
         try
         {
             var bodyHash = seed.RenderableHtml is null ? null : ContentHash.Of(seed.RenderableHtml)[..16];
             var renderedBefore = store is null || bodyHash is null ? null : await store.ReadArchivedRenderingAsync(seed.Id, bodyHash, cancellationToken).ConfigureAwait(false);
-            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, ignore.For(seed))).ConfigureAwait(false);
+            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, ignore.For(seed)), WantsPicture).ConfigureAwait(false);
             if (renderedBefore is not null)
             {
                 capture = capture with { ArchivedScreenshot = renderedBefore };
@@ -254,7 +278,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         {
             try
             {
-                findings = findings with { Text = await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false) };
+                findings = findings with { Text = early ?? await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false) };
                 findings = findings with { Media = await mediaChecker.CheckAsync(seed, capture, seedTime.Token).ConfigureAwait(false) };
                 var found = new Dictionary<string, ComparisonFinding>(StringComparer.Ordinal);
                 foreach (var comparison in options.Comparisons)

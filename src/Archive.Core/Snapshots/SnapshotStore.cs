@@ -18,6 +18,7 @@ public sealed partial class SnapshotStore(string root, TimeProvider? time = null
     public const string MediaBaselineFile = "media-baseline.json";
     public const string ResultFile = "result.json";
     public const string AcceptedFile = "accepted.json";
+    public const string ScreenshotFile = "screenshot.jpg";
     private const string TempPrefix = ".incomplete-";
 
     /// <summary>The clock acceptance and baselines are dated by.</summary>
@@ -30,6 +31,29 @@ public sealed partial class SnapshotStore(string root, TimeProvider? time = null
     public string SeedFolder(string seedId) => SeedId.Problem(seedId) is { } problem
         ? throw new ArgumentException($"seed id '{seedId}' cannot name a snapshot folder: {problem}", nameof(seedId))
         : Path.Combine(Root, seedId);
+
+    /// <summary>
+    /// The latest picture of the seed's live page taken in <paramref name="snapshot"/> or before it (relative to
+    /// <see cref="Root"/>), or in any snapshot when that is null; null when there is none. Under
+    /// <c>--screenshots findings</c> a check with nothing new to see takes no picture, and this is the one shown.
+    /// </summary>
+    public string? LatestScreenshot(string seedId, string? snapshot = null)
+    {
+        var folder = SeedFolder(seedId);
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        var limit = snapshot is null ? null : Path.GetFileName(snapshot.TrimEnd('/'));
+        var latest = Directory.EnumerateDirectories(folder)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => !name.StartsWith('.') && (limit is null || string.CompareOrdinal(name, limit) <= 0) && File.Exists(Path.Combine(folder, name, ScreenshotFile)))
+            .Order(StringComparer.Ordinal)
+            .LastOrDefault();
+        return latest is null ? null : $"{seedId}/{latest}/{ScreenshotFile}";
+    }
 
     /// <summary>Removes what killed runs left half-written.</summary>
     public int SweepIncomplete()
@@ -92,7 +116,7 @@ public sealed partial class SnapshotStore(string root, TimeProvider? time = null
 
             if (capture.Screenshot is not null)
             {
-                await File.WriteAllBytesAsync(Path.Combine(temp, "screenshot.jpg"), capture.Screenshot, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllBytesAsync(Path.Combine(temp, ScreenshotFile), capture.Screenshot, cancellationToken).ConfigureAwait(false);
             }
 
             if (capture.ArchivedScreenshot is not null)

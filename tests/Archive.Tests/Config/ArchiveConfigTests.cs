@@ -17,7 +17,7 @@ public sealed class ArchiveConfigTests
               "seeds": ["seeds/rfi-*.txt"],
               "maps": { "https://www.rfi.fr/": "http://mirror.local/rfi/" },
               "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "seedsPerTab": 7, "allowPrivate": true,
-              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d",
+              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d", "screenshots": "all",
               "json": "out/r.json", "html": "site/index.html", "junit": "ci/junit.xml", "markdown": "ci/summary.md",
               "browserPath": "/usr/bin/chromium", "browserEndpoint": "ws://fleet:3000/",
               "ignore": { "all": { "masks": ["\\d+ 分钟前"] } },
@@ -34,6 +34,7 @@ public sealed class ArchiveConfigTests
         Assert.That(config.Get(CheckSettings.Maps).Single().From, Is.EqualTo("https://www.rfi.fr/"));
         Assert.That((config.Get(CheckSettings.Concurrency), config.Get(CheckSettings.PageTimeout), config.Get(CheckSettings.TotalTimeout), config.Get(CheckSettings.SeedsPerTab), config.Get(CheckSettings.AllowPrivate)), Is.EqualTo((3, 20.0, 90.0, 7, true)));
         Assert.That(config.Get(CheckSettings.StaleAfter), Is.EqualTo(TimeSpan.FromDays(7)));
+        Assert.That(config.Get(CheckSettings.Screenshots), Is.EqualTo(Archive.Capture.ScreenshotPolicy.All));
         Assert.That(CheckSettings.Outputs.Select(config.Get), Is.EqualTo(new[] { Beside("out/r.json"), Beside("ci/junit.xml"), Beside("site/index.html"), Beside("ci/summary.md") }));
         Assert.That((config.Get(CheckSettings.BrowserPath), config.Get(CheckSettings.BrowserEndpoint)), Is.EqualTo(("/usr/bin/chromium", "ws://fleet:3000/")));
         Assert.That(config.Get(CheckSettings.CacheTtl), Is.EqualTo(TimeSpan.FromHours(24)));
@@ -51,6 +52,7 @@ public sealed class ArchiveConfigTests
     [TestCase("""{ "junitt": "j.xml" }""", "$.junitt: unknown setting 'junitt' (did you mean 'junit'?")]
     [TestCase("""{ "links": { "cachTtl": "1d" } }""", "$.links.cachTtl: unknown setting 'cachTtl' (did you mean 'cacheTtl'?")]
     [TestCase("""{ "policy": { "dead_links": {} } }""", "$.policy.dead_links: unknown policy setting 'dead_links' (did you mean 'deadLinks'?")]
+    [TestCase("""{ "screenshots": "some" }""", "$.screenshots: 'some' is not one of findings, all, none")]
     [TestCase("""{ "whatever": 1 }""", "$.whatever: unknown setting 'whatever' (expected seeds,")]
     [TestCase("""{ "concurrency": "four" }""", "$.concurrency: expected a whole number from 1 to 64, found \"four\"")]
     [TestCase("""{ "concurrency": 0 }""", "$.concurrency: expected a whole number from 1 to 64, found 0")]

@@ -91,6 +91,18 @@ public static class HtmlReport
         private readonly Dictionary<string, string> copies = new(StringComparer.Ordinal);
 
         /// <summary>The path of a snapshot file as a seed page links it, or null when the file is not there.</summary>
+        /// <summary>The live page's latest picture from a check before <paramref name="snapshot"/> (see <see cref="Snapshots.SnapshotStore.LatestScreenshot"/>), and that check's folder; null when there is none.</summary>
+        public (string Src, string Snapshot)? EarlierScreenshot(string seedId, string snapshot)
+        {
+            if (snapshotsRoot is null || new Snapshots.SnapshotStore(snapshotsRoot).LatestScreenshot(seedId, snapshot) is not { } earlier)
+            {
+                return null;
+            }
+
+            var folder = earlier[..earlier.LastIndexOf('/')];
+            return FromSnapshot(earlier, Snapshots.SnapshotStore.ScreenshotFile) is { } src ? (src, folder) : null;
+        }
+
         public string? FromSnapshot(string? relative, string name)
         {
             if (snapshotsRoot is null || relative is null)

@@ -427,9 +427,18 @@ internal static class SeedPage
     private static void Screenshots(StringBuilder html, SeedReport seed, HtmlReport.ReportFiles files)
     {
         html.Append("<h2>Screenshots</h2><div class=\"shots\">");
-        foreach (var (file, caption) in new[] { ("archived.jpg", "the archived body, rendered from the seed"), ("screenshot.jpg", "the live page") })
+        foreach (var (file, live) in new[] { ("archived.jpg", false), ("screenshot.jpg", true) })
         {
+            var caption = live ? "the live page" : "the archived body, rendered from the seed";
             var src = files.FromSnapshot(seed.Snapshot is null ? null : seed.Snapshot + "/" + file, file);
+
+            // Under --screenshots findings a check that found nothing new to see takes no picture: the last one is shown, dated.
+            if (src is null && live && seed.Snapshot is not null && files.EarlierScreenshot(seed.Id, seed.Snapshot) is { } earlier)
+            {
+                src = earlier.Src;
+                caption = $"the live page at an earlier check ({earlier.Snapshot}); this check took no new picture, as it found nothing to see";
+            }
+
             html.Append("<figure>").Append(src is null ? "<div class=\"none\">not captured</div>" : $"<img src=\"{HtmlPage.Escape(src)}\" alt=\"{HtmlPage.Escape(caption)}\" loading=\"lazy\">")
                 .Append("<figcaption>").Append(HtmlPage.Escape(caption)).Append("</figcaption></figure>");
         }
