@@ -42,17 +42,21 @@ public static class CheckSettings
         "browserEndpoint", "--browser-endpoint", "Use a remote browser instead: ws://… for a Playwright server, http://… or a ws://…/devtools/browser/… URL for CDP.", "URL", null,
         texts => (texts[^1], null), (e, r, at) => r.String(e, at));
 
+    /// <summary>
+    /// Two pages per core: rendering is CPU-bound in Chromium, so more contexts only add memory (measured on
+    /// 2 cores: 4 at once beat 8 on speed and used 40% less memory; see docs/performance.md).
+    /// </summary>
     public static Setting<int> Concurrency { get; } = Whole(
         "concurrency", "--concurrency", "Pages captured at once, each in its own browser tab.", Math.Clamp(Environment.ProcessorCount * 2, 2, 16), 1, 64, "2 × cores (2–16)");
 
     public static Setting<int> SeedsPerTab { get; } = Whole(
-        "seedsPerTab", "--seeds-per-tab", "Seeds one browser tab serves, its cookies and storage wiped between them, before a fresh context replaces it (1: a fresh context for every seed, about 0.5 s more CPU per page).", 50, 1, 100_000);
+        "seedsPerTab", "--seeds-per-tab", "Seeds one browser tab serves, its cookies and storage wiped between them, before a fresh context replaces it (1: a fresh context for every seed, about 0.5 s more CPU per page).", CaptureOptions.Default.SeedsPerTab, 1, 100_000);
 
     public static Setting<double> PageTimeout { get; } = Seconds(
-        "pageTimeout", "--page-timeout", "Seconds a page may take to load, and each HTTP request to answer.", 30);
+        "pageTimeout", "--page-timeout", "Seconds a page may take to load, and each HTTP request to answer.", CaptureOptions.Default.NavigationTimeout.TotalSeconds);
 
     public static Setting<double> TotalTimeout { get; } = Seconds(
-        "totalTimeout", "--total-timeout", "Seconds one seed may take in all, comparisons included.", 120);
+        "totalTimeout", "--total-timeout", "Seconds one seed may take in all, comparisons included.", CaptureOptions.Default.TotalTimeout.TotalSeconds);
 
     public static Setting<string> Snapshots { get; } = FilePath(
         "snapshots", "--snapshots", "Where captures are stored (see snapshots/README.md).", "snapshots")!;

@@ -45,9 +45,6 @@ public sealed record CheckOptions(
     /// <summary>Limits on decoding images.</summary>
     public ImageLimits Images { get; init; } = ImageLimits.Default;
 
-    /// <summary>
-    /// Two pages per core: rendering is CPU-bound in Chromium, so more contexts only add memory (measured on
-    /// 2 cores: 4 at once beat 8 on speed and used 40% less memory; see docs/performance.md).
-    /// </summary>
-    public static int DefaultConcurrency => Math.Clamp(Environment.ProcessorCount * 2, 2, 16);
+    /// <summary>The default of <c>--concurrency</c> (<see cref="Config.CheckSettings.Concurrency"/>).</summary>
+    public static int DefaultConcurrency => Config.CheckSettings.Concurrency.Default;
 }
