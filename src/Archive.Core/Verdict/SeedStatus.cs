@@ -18,4 +18,4 @@ public enum SeedStatus
 
 /// <summary>A status and the reason a person needs to act on it.</summary>
 /// <param name="Exit">For an <see cref="SeedStatus.Error"/>, which kind (an input error or a tool failure); whether any other status fails the run is the policy's to say (<see cref="Policy"/>).</param>
-public sealed record Judgement(SeedStatus Status, string? Reason, ExitCode Exit = ExitCode.Clean);
+internal sealed record Judgement(SeedStatus Status, string? Reason, ExitCode Exit = ExitCode.Clean);
