@@ -216,8 +216,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
     /// <summary>Every comparison of one seed, in pipeline order: capture, text, media, links. Nothing here judges.</summary>
     private async Task<(SeedFindings Findings, DateTimeOffset? ArchivedAt, string? Snapshot)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, CancellationToken cancellationToken)
     {
-        var ignore = options.Ignore;
         var totalTimeout = options.Capture.TotalTimeout;
+
         // --total-timeout bounds the seed's own work, comparisons included, not only its capture.
         using var seedTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         seedTime.CancelAfter(totalTimeout);
@@ -228,21 +228,23 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         }
 
         var findings = new SeedFindings(seed.Id, seed.SourceUrl.AbsoluteUri);
+        var rules = options.Ignore.For(seed);
+        Task<TextComparison> CompareTextAsync(PageCapture page) =>
+            Task.Run(() => ContentComparer.Compare(seed, page.Html!, page.FinalUrl, rules, boilerplate, seedTime.Token), seedTime.Token);
 
         // Under --screenshots findings the page is compared while its tab is still open, and pictured only when its
         // text drifted or is gone, or when the seed has no picture yet; that comparison is the one the seed keeps.
         TextComparison? early = null;
-        var pictured = store?.LatestScreenshot(seed.Id) is not null;
         async Task<bool> WantsPicture(PageCapture page)
         {
-            if (!pictured || page.Html is null)
+            if (page.Html is null || store?.LatestScreenshot(seed.Id) is null)
             {
                 return true;
             }
 
             try
             {
-                early = await Task.Run(() => ContentComparer.Compare(seed, page.Html, page.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false);
+                early = await CompareTextAsync(page).ConfigureAwait(false);
                 return early.HasChanges || early.Error is not null;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -256,7 +258,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         {
             var bodyHash = seed.RenderableHtml is null ? null : ContentHash.Of(seed.RenderableHtml)[..16];
             var renderedBefore = store is null || bodyHash is null ? null : await store.ReadArchivedRenderingAsync(seed.Id, bodyHash, cancellationToken).ConfigureAwait(false);
-            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, ignore.For(seed)), WantsPicture).ConfigureAwait(false);
+            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, rules), WantsPicture).ConfigureAwait(false);
             if (renderedBefore is not null)
             {
                 capture = capture with { ArchivedScreenshot = renderedBefore };
@@ -278,7 +280,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         {
             try
             {
-                findings = findings with { Text = early ?? await Task.Run(() => ContentComparer.Compare(seed, capture.Html!, capture.FinalUrl, ignore.For(seed), boilerplate, seedTime.Token), seedTime.Token).ConfigureAwait(false) };
+                findings = findings with { Text = early ?? await CompareTextAsync(capture).ConfigureAwait(false) };
                 findings = findings with { Media = await mediaChecker.CheckAsync(seed, capture, seedTime.Token).ConfigureAwait(false) };
                 var found = new Dictionary<string, ComparisonFinding>(StringComparer.Ordinal);
                 foreach (var comparison in options.Comparisons)
