@@ -47,7 +47,7 @@ internal sealed class SettingOptions
 
     /// <summary>Whether the user gave the setting on the command line.</summary>
     public bool Given(ParseResult parse, Setting setting) =>
-        options.TryGetValue(setting, out var option) && parse.GetResult(option) is { Implicit: false } result && (!setting.IsFlag || parse.GetValue((Option<bool>)option));
+        options.TryGetValue(setting, out var option) && parse.GetResult(option) is { Implicit: false } && (!setting.IsFlag || parse.GetValue((Option<bool>)option));
 
     /// <summary>The setting's value: the command line's, else the config file's, else the default.</summary>
     public T Get<T>(ParseResult parse, Setting<T> setting, ArchiveConfig? config) =>

@@ -58,7 +58,7 @@ public static class SeedProjection
         seed.Text.Blocks,
         seed.Media.Select(m => new MediaOutcome(m.Index, m.Kind, m.Status, m.ArchivedUrl, m.Live?.Sha256)).ToList(),
         seed.Links.Select(l => new LinkOutcome(l.Url, l.Kind, l.Status)).ToList(),
-        (seed.Comparisons ?? new Dictionary<string, ComparisonReport>()).Where(c => c.Value.Drift is not null).Select(c => new ComparisonOutcome(c.Key, c.Value.Drift!, c.Value.DriftKey ?? c.Value.Drift!)).ToList());
+        (seed.Comparisons ?? new Dictionary<string, ComparisonReport>()).Select(c => ComparisonOutcome.Of(c.Key, c.Value.Drift, c.Value.DriftKey)).OfType<ComparisonOutcome>().ToList());
 
     /// <summary>What of a judged result an accepted state keeps: the findings, not that run's policy verdict on them.</summary>
     public static SeedReport Accepted(SeedReport result) => result with { Breaches = [], Accepted = null };

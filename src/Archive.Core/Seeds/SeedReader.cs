@@ -64,7 +64,7 @@ public sealed class SeedReader(SeedReaderOptions? options = null, TimeProvider? 
     public IReadOnlyList<SeedLoad> ParseAll(string path, ReadOnlySpan<byte> bytes, DateTimeOffset lastModified)
     {
         // A file of one seed is named after it: a name that cannot be an id is refused before the file is parsed.
-        if (formats.All(f => !f.HoldsMany) && SeedId.Problem(SeedId.FromPath(path)) is { } badId)
+        if (SeedFormats.OneSeedEach(formats) && SeedId.Problem(SeedId.FromPath(path)) is { } badId)
         {
             return [Fail(path, null, badId)];
         }

@@ -134,7 +134,7 @@ public sealed class Judge(PolicySet policy)
             text?.Blocks ?? [],
             findings.Media.Findings.Select(f => new MediaOutcome(f.Index, f.Kind, f.Status, f.ArchivedUrl.AbsoluteUri, f.Live?.Sha256)).ToList(),
             findings.Links.Select(l => new LinkOutcome(l.Result.Url, l.Kind, l.Result.Status)).ToList(),
-            findings.Comparisons.Where(c => c.Value.Drift is not null).Select(c => new ComparisonOutcome(c.Key, c.Value.Drift!, c.Value.DriftKey ?? c.Value.Drift!)).ToList());
+            findings.Comparisons.Select(c => ComparisonOutcome.Of(c.Key, c.Value.Drift, c.Value.DriftKey)).OfType<ComparisonOutcome>().ToList());
     }
 
     /// <summary>"2 images changed, 1 removed, 1 missing", or null when no media drifted. Resized copies are not drift; errors are reported per image, not as drift.</summary>

@@ -87,7 +87,7 @@ public sealed record Policy(
         // A registered comparison's drift changes the page as a text change does, so the same threshold governs it.
         if (seed.Status == SeedStatus.Changed && Changed != ChangeThreshold.Off)
         {
-            breaches.AddRange(seed.Drifted.Select(c => new Breach($"{c.Name}:{c.Key}", $"{c.Name}: {c.Drift}")));
+            breaches.AddRange(seed.Comparisons.Select(c => new Breach($"{c.Name}:{c.Key}", $"{c.Name}: {c.Drift}")));
         }
 
         breaches.AddRange(seed.Media.Where(m => FailingMedia.Contains(m.Status)).Select(m => new Breach(
@@ -117,7 +117,7 @@ public sealed record Policy(
         if (!hasTextChange)
         {
             // Changed for another reason: the URL serves a PDF now, or only media drifted (counted above).
-            return seed.Similarity is null && seed.Media.All(m => !FailingMedia.Contains(m.Status)) && seed.Drifted.Count == 0 && Changed != ChangeThreshold.Off
+            return seed.Similarity is null && seed.Media.All(m => !FailingMedia.Contains(m.Status)) && seed.Comparisons.Count == 0 && Changed != ChangeThreshold.Off
                 ? "changed: " + seed.Reason
                 : null;
         }

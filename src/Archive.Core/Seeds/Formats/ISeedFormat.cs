@@ -32,5 +32,8 @@ internal static class SeedFormats
     public static IReadOnlyList<ISeedFormat> All { get; } = [new ArchiveFormat(), new SavedPageFormat()];
 
     /// <summary>Whether every file holds one seed, named after the file: then a seed's id is known before its file is read.</summary>
-    public static bool OneSeedPerFile => All.All(f => !f.HoldsMany);
+    public static bool OneSeedPerFile => OneSeedEach(All);
+
+    /// <summary>Whether no format of <paramref name="formats"/> may hold several seeds in a file.</summary>
+    public static bool OneSeedEach(IEnumerable<ISeedFormat> formats) => formats.All(f => !f.HoldsMany);
 }
