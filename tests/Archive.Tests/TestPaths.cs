@@ -19,6 +19,20 @@ internal static class TestPaths
             ? Directory.EnumerateFiles(Corpus, "*.md", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal).ToList()
             : [];
 
+    /// <summary>Sample WARC and WACZ files made by other archiving tools; read in place, never copied.</summary>
+    public static string WarcSamples => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "warc"));
+
+    public static string WarcSample(string name)
+    {
+        var path = Path.Combine(WarcSamples, name);
+        if (!File.Exists(path))
+        {
+            Assert.Ignore($"The shared WARC samples are not at {WarcSamples}; these tests need them beside the repository.");
+        }
+
+        return path;
+    }
+
     public static void RequireCorpus()
     {
         if (CorpusFiles().Count == 0)
