@@ -65,7 +65,7 @@ internal sealed partial class MediaChecker(IFetcher fetcher, ImageSignatureCache
             }
         }
 
-        var run = new SeedRun(fetcher, images, options, baselines, LiveMedia.From(capture, Diff.ContentComparer.MaxNesting), recorded);
+        var run = new SeedRun(fetcher, images, options, baselines, LiveMedia.From(capture, Diff.ContentComparer.MaxNesting), recorded, seed.Resources);
         var findings = new MediaFinding[references.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, references.Count),
@@ -76,6 +76,11 @@ internal sealed partial class MediaChecker(IFetcher fetcher, ImageSignatureCache
         {
             // Bytes were stored as they were seen; the index is written last, so it never names bytes that are not there.
             await baselines.RecordAsync(seed.Id, run.Added.ToList(), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (seed.Resources is { } crawl)
+        {
+            notes.Add($"{run.FromCrawl} of {references.Count} archived media files were read from the crawl {Path.GetFileName(crawl.Source)}; the rest were fetched from their archived URLs");
         }
 
         return new MediaComparison(findings, notes);
@@ -91,8 +96,14 @@ internal sealed partial class MediaChecker(IFetcher fetcher, ImageSignatureCache
         MediaOptions options,
         IMediaBaselines? baselines,
         LiveMedia live,
-        IReadOnlyDictionary<string, MediaBaselineEntry> recorded)
+        IReadOnlyDictionary<string, MediaBaselineEntry> recorded,
+        IArchivedResources? crawl)
     {
+        private int fromCrawl;
+
+        /// <summary>How many archived files the seed's crawl held.</summary>
+        public int FromCrawl => fromCrawl;
+
         private readonly System.Collections.Concurrent.ConcurrentQueue<(string Url, MediaBaselineEntry Entry)> added = new();
 
         /// <summary>Baselines to record: pictures seen behind archived URLs that had none.</summary>
@@ -104,7 +115,7 @@ internal sealed partial class MediaChecker(IFetcher fetcher, ImageSignatureCache
         /// <summary>Videos, audio and embeds: does the archived URL still answer, and does the live page still hold it?</summary>
         private async Task<MediaFinding> CheckEmbedAsync(MediaReference reference, CancellationToken cancellationToken)
         {
-            var archived = await FetchAsync(reference.Url, options.MaxProbeBytes, probe: true, cancellationToken).ConfigureAwait(false);
+            var archived = await FetchArchivedAsync(reference.Url, options.MaxProbeBytes, probe: true, cancellationToken).ConfigureAwait(false);
             var finding = Finding(reference, MediaStatus.Same, null) with { Archived = archived.File };
             if (archived.Problem is not null)
             {
@@ -119,7 +130,7 @@ internal sealed partial class MediaChecker(IFetcher fetcher, ImageSignatureCache
 
         private async Task<MediaFinding> CheckImageAsync(MediaReference reference, CancellationToken cancellationToken)
         {
-            var archived = await FetchAsync(reference.Url, options.MaxImageBytes, probe: false, cancellationToken).ConfigureAwait(false);
+            var archived = await FetchArchivedAsync(reference.Url, options.MaxImageBytes, probe: false, cancellationToken).ConfigureAwait(false);
             var finding = Finding(reference, MediaStatus.Same, null) with { Archived = archived.File };
 
             // The reference picture: the baseline when one was recorded, else what the archived URL serves now.
@@ -290,7 +301,23 @@ internal sealed partial class MediaChecker(IFetcher fetcher, ImageSignatureCache
                 return Usable(FileOf(seen), seen.Bytes!, seen.ContentType);
             }
 
-            var response = await fetcher.FetchAsync(new FetchRequest(url, MaxBodyBytes: cap), cancellationToken).ConfigureAwait(false);
+            return Judge(url, await fetcher.FetchAsync(new FetchRequest(url, MaxBodyBytes: cap), cancellationToken).ConfigureAwait(false), cap, probe);
+        }
+
+        /// <summary>An archived file: as the seed's crawl kept it, when the seed came from one that holds it; else from its archived URL today.</summary>
+        private async Task<Fetched> FetchArchivedAsync(Uri url, long cap, bool probe, CancellationToken cancellationToken)
+        {
+            if (crawl is not null && await crawl.FindAsync(url, cap, cancellationToken).ConfigureAwait(false) is { } kept)
+            {
+                Interlocked.Increment(ref fromCrawl);
+                return Judge(url, kept, cap, probe);
+            }
+
+            return await FetchAsync(url, cap, probe, cancellationToken).ConfigureAwait(false);
+        }
+
+        private static Fetched Judge(Uri url, FetchResponse response, long cap, bool probe)
+        {
             var file = new MediaFile(url.AbsoluteUri, response.Status, response.ContentType, null, response.Body.Length, null, null, null);
             if (response.Failure is { } failure)
             {

@@ -42,9 +42,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         var seedList = SeedListHash(all);
         var latest = history?.Latest() ?? [];
 
-        // While every file holds one seed named after it, the shard and the stale seeds are picked before any file
-        // is read; a file that may hold several is read, and its seeds are picked one by one.
-        var discovered = SeedFormats.OneSeedPerFile ? all.Where(d => Selected(SeedId.FromPath(d.Path), latest)).ToList() : all.ToList();
+        // A file of one seed named after it is picked for the shard and the staleness before it is read; a file that
+        // may hold several (a crawl) is read, and its seeds are picked one by one.
+        var many = all.Where(d => d.Error is null && SeedFormats.MayHoldMany(d.Path)).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var discovered = all.Where(d => many.Contains(d.Path) || Selected(SeedId.FromPath(d.Path), latest)).ToList();
         var total = discovered.Count;
 
         // A killed attempt of this very run (same seeds, same shard) left its finished seeds in the journal.
@@ -92,7 +93,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
             {
                 try
                 {
-                    var remaining = LongestFirst(discovered.Where(d => !SeedFormats.OneSeedPerFile || !resumed.ContainsKey(SeedId.FromPath(d.Path))).ToList(), latest);
+                    var remaining = LongestFirst(discovered.Where(d => many.Contains(d.Path) || !resumed.ContainsKey(SeedId.FromPath(d.Path))).ToList(), latest);
                     var seen = new HashSet<string>(StringComparer.Ordinal);
                     await foreach (var load in new SeedCollector(new SeedReader(time: time)).ReadAsync(remaining, stop.Token).ConfigureAwait(false))
                     {
@@ -110,6 +111,16 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
                         if (!skip)
                         {
                             await queue.Writer.WriteAsync(((order[load.Path], load.Id), load), stop.Token).ConfigureAwait(false);
+                        }
+                    }
+
+                    // A crawl of no pages holds no seed: the file counted in the run's size takes itself out.
+                    var empty = remaining.Count(d => !seen.Contains(d.Path));
+                    if (empty > 0)
+                    {
+                        lock (results)
+                        {
+                            total -= empty;
                         }
                     }
                 }

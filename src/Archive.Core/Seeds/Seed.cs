@@ -1,7 +1,7 @@
 namespace Archive.Seeds;
 
 /// <summary>One archived page: what was saved, from where, and when.</summary>
-/// <param name="Id">The file name without its extension; snapshots and reports are keyed by it.</param>
+/// <param name="Id">The file name without its extension (for a crawl, see <see cref="Formats.CrawlSeedId"/>); snapshots and reports are keyed by it.</param>
 /// <param name="Path">The file the seed was read from, as the user named it.</param>
 /// <param name="Format">How the file was recognised (from its content, never its extension).</param>
 /// <param name="Title">The archived title, verbatim.</param>
@@ -21,6 +21,9 @@ public sealed record Seed(
 {
     /// <summary>The archived body made safe to render (see <see cref="RenderableBody"/>), for the screenshot of the archive; null when not kept.</summary>
     public string? RenderableHtml { get; init; }
+
+    /// <summary>The crawl the seed came from, which holds its archived media; null for a seed of one page, whose media is fetched from the archived URLs.</summary>
+    internal IArchivedResources? Resources { get; init; }
 }
 
 /// <summary>The file formats a seed can be read from.</summary>
@@ -37,6 +40,12 @@ public enum SeedFormat
 
     /// <summary>Any other saved HTML page that names itself through <c>&lt;link rel=canonical&gt;</c> or <c>og:url</c>.</summary>
     CanonicalHtml,
+
+    /// <summary>An HTML response of a WARC file (ISO 28500), one seed per response.</summary>
+    Warc,
+
+    /// <summary>A page of a WACZ package's page list, its response read from the package's WARCs.</summary>
+    Wacz,
 }
 
 public enum ArchivedAtSource

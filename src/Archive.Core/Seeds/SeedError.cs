@@ -28,6 +28,9 @@ public sealed record SeedLoad
     public static SeedLoad Loaded(Seed seed) => new(seed.Path, seed.Id, seed, null);
 
     public static SeedLoad Failed(SeedError error) => new(error.Path, SeedId.FromPath(error.Path), null, error);
+
+    /// <summary>A seed of a file of many that could not be read, under its own id (another seed of the file keeps the file's).</summary>
+    internal static SeedLoad Failed(SeedError error, string id) => new(error.Path, id, null, error);
 }
 
 /// <summary>

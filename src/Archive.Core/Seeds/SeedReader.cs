@@ -28,7 +28,7 @@ public sealed class SeedReader(SeedReaderOptions? options = null, TimeProvider? 
     /// <exception cref="InvalidOperationException">The file holds several seeds; read it with <see cref="ReadAllAsync"/>.</exception>
     public async Task<SeedLoad> ReadAsync(string path, CancellationToken cancellationToken = default) => One(await ReadAllAsync(path, cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Reads every seed a file holds; a file that cannot be read is one error.</summary>
+    /// <summary>Reads every seed a file holds (a crawl's pages too, streamed); a file that cannot be read is one error.</summary>
     public async Task<IReadOnlyList<SeedLoad>> ReadAllAsync(string path, CancellationToken cancellationToken = default)
     {
         byte[] bytes;
@@ -39,6 +39,12 @@ public sealed class SeedReader(SeedReaderOptions? options = null, TimeProvider? 
             if (!info.Exists)
             {
                 return [Fail(path, null, Directory.Exists(path) ? "is a directory, not a seed file" : "no such file")];
+            }
+
+            // A crawl is read as a stream, whatever its size; its limits are per page.
+            if (SeedFormats.CrawlOf(path) is { } crawl)
+            {
+                return await Task.Run(() => crawl.Read(path, options, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             if (info.Length > options.MaxBytes)

@@ -74,10 +74,28 @@ internal static class WarcReader
         }
     }
 
-    /// <summary>Reads the one record at <paramref name="location"/> of a seekable file.</summary>
+    /// <summary>Reads the one record at <paramref name="location"/>: seeking when the stream can, else reading up to it from the stream's start (a deflated zip entry).</summary>
     public static WarcRecord? ReadAt(Stream file, WarcLocation location, WarcReadOptions? options = null)
     {
-        file.Seek(location.FileOffset, SeekOrigin.Begin);
+        if (file.CanSeek)
+        {
+            file.Seek(location.FileOffset, SeekOrigin.Begin);
+        }
+        else
+        {
+            var buffer = new byte[81920];
+            for (var left = location.FileOffset; left > 0;)
+            {
+                var n = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (n == 0)
+                {
+                    return null;
+                }
+
+                left -= n;
+            }
+        }
+
         Stream source = location.Gzip ? new GzipMemberStream(file, location.FileOffset) : file;
         var bytes = new ByteSource(source, location.Gzip ? 0 : location.FileOffset);
         bytes.Skip(location.Skip);

@@ -17,6 +17,7 @@ public sealed class DependencyDirectionTests
     private static readonly string[] Order =
     [
         "Archive.IO",
+        "Archive.Warc",
         "Archive.Web",
         "Archive.Seeds",
         "Archive.Capture",

@@ -5,7 +5,7 @@ using Archive.Seeds.Formats;
 namespace Archive.Tests.Seeds;
 
 /// <summary>
-/// A file may hold several seeds (a crawl: WARC, WACZ). No such format is registered yet, so a small one stands in:
+/// A file may hold several seeds (a crawl: WARC, WACZ). A small text format of many stands in for the rules every such format follows:
 /// each line after "LIST" is "id url", and each seed's id is its own, not the file's name.
 /// </summary>
 public sealed class ManySeedsPerFileTests
@@ -43,8 +43,12 @@ public sealed class ManySeedsPerFileTests
     }
 
     [Test]
-    public void TheRegisteredFormatsHoldOneSeedPerFileSoRunsPickSeedsByFileName() =>
-        Assert.That(SeedFormats.OneSeedPerFile, Is.True, "when a format of many seeds is registered, shards and stale seeds are picked after reading (CheckRunner)");
+    public void ATextSeedIsPickedByItsFileNameAndOnlyACrawlIsReadFirst()
+    {
+        Assert.That(SeedFormats.MayHoldMany(TestPaths.UserSeed), Is.False, "shards and stale seeds among text seeds are picked by file name, before reading (CheckRunner)");
+        Assert.That(SeedFormats.MayHoldMany(TestPaths.WarcSample("example-iana.warc")), Is.True, "a crawl is recognised from its bytes (gzip named .warc), and read before its seeds are picked");
+        Assert.That(SeedFormats.MayHoldMany(TestPaths.WarcSample("iframetest.wacz")), Is.True);
+    }
 
     private static async Task<List<SeedLoad>> Collect(string folder)
     {

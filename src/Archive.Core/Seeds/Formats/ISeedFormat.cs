@@ -31,8 +31,46 @@ internal static class SeedFormats
 {
     public static IReadOnlyList<ISeedFormat> All { get; } = [new ArchiveFormat(), new SavedPageFormat()];
 
-    /// <summary>Whether every file holds one seed, named after the file: then a seed's id is known before its file is read.</summary>
-    public static bool OneSeedPerFile => OneSeedEach(All);
+    /// <summary>The crawl formats, asked before the text formats, from a file's first bytes.</summary>
+    public static IReadOnlyList<ICrawlFormat> Crawls { get; } = [new WarcFormat(), new WaczFormat()];
+
+    /// <summary>How many of a file's first bytes a crawl format is shown (enough to gunzip a WARC's first line).</summary>
+    public const int HeadBytes = 64 * 1024;
+
+    /// <summary>The crawl format that claims a file, from its first bytes; null for a text seed (or a file that cannot be read: its reader says why).</summary>
+    public static ICrawlFormat? CrawlOf(string path)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            var head = new byte[HeadBytes];
+            var n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return CrawlOf(head.AsSpan(0, n));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static ICrawlFormat? CrawlOf(ReadOnlySpan<byte> head)
+    {
+        foreach (var format in Crawls)
+        {
+            if (format.Claims(head))
+            {
+                return format;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the file may hold several seeds, so that its seeds' ids are known only once it is read. A run picks
+    /// its shard and its stale seeds among the other files by file name, before reading them.
+    /// </summary>
+    public static bool MayHoldMany(string path) => !OneSeedEach(All) || CrawlOf(path) is not null;
 
     /// <summary>Whether no format of <paramref name="formats"/> may hold several seeds in a file.</summary>
     public static bool OneSeedEach(IEnumerable<ISeedFormat> formats) => formats.All(f => !f.HoldsMany);

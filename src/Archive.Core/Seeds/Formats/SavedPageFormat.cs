@@ -74,28 +74,7 @@ internal sealed partial class SavedPageFormat : ISeedFormat
             source = SourceUrl.Parse(canonical, null);
         }
 
-        var title = document.Title?.Trim() is { Length: > 0 } t
-            ? Whitespace.Collapse(t)
-            : document.QuerySelector("meta[property='og:title'][content]")?.GetAttribute("content")?.Trim() ?? string.Empty;
-        var root = document.Body ?? document.DocumentElement;
-        var parsed = ArchivedDocumentParser.Parse(root, source);
-        if (parsed.Blocks.Count == 0 && parsed.Media.Count == 0 && parsed.Links.Count == 0)
-        {
-            throw new SeedFormatException(null, "the saved page's body holds no text, media or links");
-        }
-
-        return new Seed(
-            SeedId.FromPath(file.Path),
-            file.Path,
-            format,
-            title,
-            source,
-            savedAt ?? file.LastModified,
-            savedAt is null ? ArchivedAtSource.FileModified : ArchivedAtSource.Header,
-            parsed)
-        {
-            RenderableHtml = RenderableBody.From(root),
-        };
+        return HtmlSeed.From(document, SeedId.FromPath(file.Path), file.Path, format, source, savedAt ?? file.LastModified, savedAt is null ? ArchivedAtSource.FileModified : ArchivedAtSource.Header, "the saved page's body");
     }
 
     private static Uri? FromSavedFromUrl(Match match, SeedText file)

@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using Archive.Warc;
+
+namespace Archive.Seeds.Formats;
+
+/// <summary>
+/// A WACZ package (WACZ 1.1.1, as Browsertrix and ArchiveWeb.page make them): every page of its page list is a
+/// seed, its archived body the HTML response the package's WARCs hold for it (redirects inside the crawl followed).
+/// A package without a page list gives every HTML response with status 200, as a WARC does.
+/// </summary>
+internal sealed class WaczFormat : ICrawlFormat
+{
+    public string Name => "WACZ";
+
+    public bool Claims(ReadOnlySpan<byte> head) => WaczPackage.IsZip(head);
+
+    public IReadOnlyList<SeedLoad> Read(string path, SeedReaderOptions options, CancellationToken cancellationToken)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            return [SeedLoad.Failed(new SeedError(path, null, $"a damaged zip file, not a readable WACZ: {e.Message}"))];
+        }
+
+        using (zip)
+        {
+            if (WaczPackage.WarcEntries(zip).Count == 0)
+            {
+                return [SeedLoad.Failed(new SeedError(path, null, "a zip file without archive/*.warc or archive/*.warc.gz entries, so not a WACZ package"))];
+            }
+
+            IReadOnlyList<WaczPage>? pages;
+            try
+            {
+                pages = WaczPackage.Pages(zip);
+            }
+            catch (InvalidDataException e)
+            {
+                return [SeedLoad.Failed(new SeedError(path, null, e.Message))];
+            }
+
+            var index = CrawlIndex.OfWacz(zip, path, options.MaxBytes, cancellationToken);
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            string NextId(string url) => CrawlSeedId.For(path, url, seen[url] = seen.GetValueOrDefault(url) + 1);
+            if (pages is null || pages.Count == 0)
+            {
+                var all = index.Pages.Select(page => index.Seed(page, NextId(page.Url), SeedFormat.Wacz, options)).ToList();
+                return Crawls.WithProblems(path, all, index.Problems);
+            }
+
+            var loads = pages.Select(page =>
+            {
+                var id = NextId(page.Url);
+                return index.PageAt(page.Url) is { } found
+                    ? index.Seed(found with { Date = found.Date ?? page.Timestamp }, id, SeedFormat.Wacz, options, page.Title)
+                    : SeedLoad.Failed(new SeedError(path, null, $"{page.Url}: pages/pages.jsonl lists the page, but no WARC of the package holds an HTML response with status 200 for it"), id);
+            }).ToList();
+            return Crawls.WithProblems(path, loads, index.Problems);
+        }
+    }
+}
