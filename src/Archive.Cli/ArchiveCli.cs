@@ -16,6 +16,7 @@ public static class ArchiveCli
         root.Subcommands.Add(AcceptCommand.Create(console));
         root.Subcommands.Add(HistoryCommand.Create(console));
         root.Subcommands.Add(MergeCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(BrowserCommand.Create(console));
         return root;
     }

@@ -15,6 +15,8 @@ namespace Archive.Capture;
 /// <param name="SettleTimeout">How long, at most, a page whose first read holds little of the archived text is given to settle (DOM quiet, no loading placeholders, lazy parts loaded) before it is read again.</param>
 /// <param name="ArchivedScreenshot">Whether to render the archived body too (JavaScript off, images only) and screenshot it for the report.</param>
 /// <param name="Screenshots">Which live pages get a full-page picture (<see cref="ScreenshotPolicy"/>); the capture asks its caller when it is <see cref="ScreenshotPolicy.Findings"/>.</param>
+/// <param name="RecordTraffic">Whether to keep every request of the page and its answer (<see cref="PageCapture.Traffic"/>) for the snapshot's WARC.</param>
+/// <param name="MaxTrafficBytesPerPage">The bodies kept for one page's traffic; past it, answers are kept without their bodies (marked truncated).</param>
 public sealed record CaptureOptions(
     TimeSpan NavigationTimeout,
     TimeSpan TotalTimeout,
@@ -32,7 +34,9 @@ public sealed record CaptureOptions(
     bool ArchivedScreenshot = true,
     int SeedsPerTab = 50,
     TimeSpan? SettleTimeout = null,
-    ScreenshotPolicy Screenshots = ScreenshotPolicy.Findings)
+    ScreenshotPolicy Screenshots = ScreenshotPolicy.Findings,
+    bool RecordTraffic = false,
+    long MaxTrafficBytesPerPage = 64 * 1024 * 1024)
 {
     /// <summary>The default of <see cref="SettleTimeout"/>: long enough for a body a script inserts seconds after loading, short enough that a real soft-404 costs little.</summary>
     public static TimeSpan DefaultSettleTimeout { get; } = TimeSpan.FromSeconds(8);

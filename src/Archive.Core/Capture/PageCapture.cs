@@ -45,6 +45,9 @@ public sealed record PageCapture(
     /// </summary>
     public bool Rendered => Html is not null && Failure is null && Error is null && HttpStatus is null or (>= 200 and < 300);
 
+    /// <summary>Every request of the page and its answer, the main document's first, when <see cref="CaptureOptions.RecordTraffic"/> asked for them.</summary>
+    public IReadOnlyList<Exchange> Traffic { get; init; } = [];
+
     /// <summary>The archived body rendered from the seed (JavaScript off, images only), as a JPEG; null when not rendered.</summary>
     public byte[]? ArchivedScreenshot { get; init; }
 }

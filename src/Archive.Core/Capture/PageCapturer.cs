@@ -32,13 +32,15 @@ public sealed class PageCapturer : IAsyncDisposable
     /// <param name="archivedHtml">The archived body, made safe (see <see cref="Seeds.RenderableBody"/>), to render beside the live page; null for no archived screenshot.</param>
     /// <param name="suspect">Tells from the page's text whether it holds hardly any of the archived text; such a page is given time to settle and read again.</param>
     /// <param name="wantsPicture">Under <see cref="ScreenshotPolicy.Findings"/>, asked with the rendered page (HTML and text, no picture yet) while its tab is still open: whether it earns a full-page picture. Null: it does.</param>
-    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null, Func<PageCapture, Task<bool>>? wantsPicture = null)
+    /// <param name="archive">The crawl the seed came from: the archived body's pictures are shown as it kept them.</param>
+    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null, Func<PageCapture, Task<bool>>? wantsPicture = null, Seeds.IArchivedResources? archive = null)
     {
         var total = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.TotalTimeout);
 
         FetchResponse document;
+        var sentAt = fetcher.Time.GetUtcNow();
         try
         {
             document = await fetcher.FetchAsync(new FetchRequest(sourceUrl, MaxBodyBytes: options.MaxPageBytes), deadline.Token).ConfigureAwait(false);
@@ -66,6 +68,11 @@ public sealed class PageCapturer : IAsyncDisposable
         }
 
         var fetched = Fetched(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, notes, fetchMs);
+        if (options.RecordTraffic && document.Failure is null)
+        {
+            fetched = fetched with { Traffic = [new Exchange(sentAt, "GET", [], null, document)] };
+        }
+
         if (!renderable)
         {
             return fetched;
@@ -97,7 +104,7 @@ public sealed class PageCapturer : IAsyncDisposable
             var capture = await RenderAsync(tab, fetched, document, notes, total, deadline, suspect, wantsPicture, cancellationToken).ConfigureAwait(false);
             if (archivedHtml is not null && options.ArchivedScreenshot && capture.Error is null)
             {
-                capture = capture with { ArchivedScreenshot = await RenderArchivedAsync(tab, archivedHtml, document, capture.Notes, deadline.Token).ConfigureAwait(false) };
+                capture = capture with { ArchivedScreenshot = await RenderArchivedAsync(tab, archivedHtml, document, capture.Notes, archive, deadline.Token).ConfigureAwait(false) };
             }
 
             clean = capture.Error is null && !deadline.IsCancellationRequested;
@@ -126,9 +133,9 @@ public sealed class PageCapturer : IAsyncDisposable
     /// images are let through (fetched like the live page's, and not recorded among them); every other request is
     /// refused.
     /// </summary>
-    private async Task<byte[]?> RenderArchivedAsync(BrowserTab tab, string archivedHtml, FetchResponse document, IReadOnlyList<string> notes, CancellationToken cancellationToken)
+    private async Task<byte[]?> RenderArchivedAsync(BrowserTab tab, string archivedHtml, FetchResponse document, IReadOnlyList<string> notes, Seeds.IArchivedResources? archive, CancellationToken cancellationToken)
     {
-        tab.Listen(new Session(fetcher, options, document, imagesOnly: true, cancellationToken));
+        tab.Listen(new Session(fetcher, options, document, imagesOnly: true, cancellationToken) { Archive = archive });
         try
         {
             var page = tab.Page;
@@ -342,11 +349,16 @@ public sealed class PageCapturer : IAsyncDisposable
     {
         private readonly ConcurrentQueue<CapturedImage> images = new();
         private readonly ConcurrentQueue<string> notes = new();
+        private readonly ConcurrentQueue<Exchange> traffic = new();
+        private long trafficBytes;
         private int requests;
         private int documentServed;
         private long imageBytes;
 
         public ConcurrentQueue<string> ConsoleErrors { get; } = new();
+
+        /// <summary>Where the archived body's pictures come from before the web: the seed's crawl.</summary>
+        public Seeds.IArchivedResources? Archive { get; init; }
 
         public ConcurrentQueue<FailedRequest> Failed { get; } = new();
 
@@ -354,6 +366,7 @@ public sealed class PageCapturer : IAsyncDisposable
         public PageCapture Complete(PageCapture fetched, List<string> pageNotes, CaptureTimings timings) => fetched with
         {
             Images = images.ToList(),
+            Traffic = [.. fetched.Traffic, .. traffic],
             FailedRequests = Failed.ToList(),
             ConsoleErrors = ConsoleErrors.ToList(),
             Notes = [.. pageNotes, .. notes.Distinct()],
@@ -389,11 +402,12 @@ public sealed class PageCapturer : IAsyncDisposable
 
             var isImage = request.ResourceType == "image";
             FetchResponse response;
+            var sentAt = fetcher.Time.GetUtcNow();
             try
             {
-                response = await fetcher.FetchAsync(
-                    new FetchRequest(url, request.Method, request.Headers, request.PostDataBuffer, MaxBodyBytes: isImage ? options.MaxImageBytes : options.MaxPageBytes),
-                    cancellationToken).ConfigureAwait(false);
+                var cap = isImage ? options.MaxImageBytes : options.MaxPageBytes;
+                response = (Archive is null ? null : await Archive.FindAsync(url, cap, cancellationToken).ConfigureAwait(false))
+                    ?? await fetcher.FetchAsync(new FetchRequest(url, request.Method, request.Headers, request.PostDataBuffer, MaxBodyBytes: cap), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -419,6 +433,13 @@ public sealed class PageCapturer : IAsyncDisposable
             if (isImage || response.MediaType?.StartsWith("image/", StringComparison.Ordinal) == true)
             {
                 Record(url, response);
+            }
+
+            // The archived body's own images are not the live page's traffic.
+            if (options.RecordTraffic && !imagesOnly)
+            {
+                var kept = Interlocked.Add(ref trafficBytes, response.Body.LongLength) <= options.MaxTrafficBytesPerPage ? response : response with { Body = [], Truncated = true };
+                traffic.Enqueue(new Exchange(sentAt, request.Method, request.Headers.ToList(), request.PostDataBuffer, kept));
             }
 
             await FulfillAsync(route, response).ConfigureAwait(false);

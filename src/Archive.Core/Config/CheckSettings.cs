@@ -64,6 +64,10 @@ public static class CheckSettings
     public static Setting<bool> NoSnapshots { get; } = new(
         null, "--no-snapshots", "Store no captures.", "flag", false, Flag(false), null, Switch, flag: true);
 
+    public static Setting<bool> Warc { get; } = new(
+        "warc", "--no-warc", "Whether each snapshot keeps the page's traffic, screenshot and verdict as capture.warc.gz, a WARC file web-archive tools replay (--no-warc: keep none).", "flag", true,
+        Flag(true), (e, r, at) => r.Bool(e, at), Switch, flag: true);
+
     public static Setting<string> Reports { get; } = FilePath(
         "reports", "--reports", "The folder for all the reports, unless a format's own option says otherwise.", ReportPaths.DefaultFolder)!;
 
@@ -140,7 +144,7 @@ public static class CheckSettings
     /// <summary>Every setting, in the order the docs list them.</summary>
     public static IReadOnlyList<Setting> All { get; } =
     [
-        Seeds, Reports, .. Outputs, Maps, AllowPrivate, BrowserPath, BrowserEndpoint, Concurrency, SeedsPerTab, PageTimeout, TotalTimeout, Snapshots, NoSnapshots, Screenshots,
+        Seeds, Reports, .. Outputs, Maps, AllowPrivate, BrowserPath, BrowserEndpoint, Concurrency, SeedsPerTab, PageTimeout, TotalTimeout, Snapshots, NoSnapshots, Screenshots, Warc,
         IgnoreSelectors, Masks, IgnoreRulesFile, Ignore, LinksEnabled, Exclude, LinkConcurrency, CacheTtl, LinkCache, Memento, MementoTimeGate, UserAgent, Policy, StaleAfter,
     ];
 

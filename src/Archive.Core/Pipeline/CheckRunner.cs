@@ -32,6 +32,18 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         "archive",
         typeof(CheckRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
 
+    /// <summary>What a snapshot's WARC says of how it was made (its warcinfo record, WARC 1.1 §6.2).</summary>
+    private IEnumerable<KeyValuePair<string, string>> WarcInfo() =>
+    [
+        new("software", $"{Tool.Name}/{Tool.Version} (web-archive fidelity checker; Chromium through Playwright)"),
+        new("format", "WARC File Format 1.1"),
+        new("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"),
+        new("http-header-user-agent", options.Fetch.UserAgent),
+        new("viewport", $"{options.Capture.ViewportWidth}x{options.Capture.ViewportHeight}"),
+        new("screenshots", options.Capture.Screenshots.ToString().ToLowerInvariant()),
+        new("note", "bodies are stored as the browser received them, content coding undone; request headers are the browser's"),
+    ];
+
     public async Task<(RunReport Report, ExitCode Exit)> RunAsync(IReadOnlyList<string> seedPaths, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
@@ -55,8 +67,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         using var owned = network is null ? new HttpFetcher(options.Map, options.Fetch, time) : null;
         var fetcher = network ?? owned!;
         await using var browser = new LazyBrowser(options.Browser);
-        // Without a snapshot store a picture would be seen by nobody: none is taken.
-        await using var capturer = new PageCapturer(fetcher, store is null ? options.Capture with { Screenshots = ScreenshotPolicy.None } : options.Capture, browser.GetAsync);
+        // Without a snapshot store a picture or the page's traffic would be seen by nobody: none is kept.
+        await using var capturer = new PageCapturer(fetcher, store is null ? options.Capture with { Screenshots = ScreenshotPolicy.None, RecordTraffic = false } : options.Capture, browser.GetAsync);
         var media = new MediaChecker(fetcher, new ImageSignatureCache(options.Images), options.Media, store);
         var linkCache = options.Links is { Enabled: true, CacheFile: { } cacheFile, CacheTtl: { } ttl }
             ? await LinkCache.OpenAsync(cacheFile, ttl, time, cancellationToken).ConfigureAwait(false)
@@ -219,6 +231,10 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         if (store is not null && snapshot is not null)
         {
             await store.WriteResultAsync(snapshot, report, cancellationToken).ConfigureAwait(false);
+            if (options.Capture.RecordTraffic && findings.Page is { } page)
+            {
+                await store.WriteWarcAsync(snapshot, page, WarcInfo(), report, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return report;
@@ -269,7 +285,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         {
             var bodyHash = seed.RenderableHtml is null ? null : ContentHash.Of(seed.RenderableHtml)[..16];
             var renderedBefore = store is null || bodyHash is null ? null : await store.ReadArchivedRenderingAsync(seed.Id, bodyHash, cancellationToken).ConfigureAwait(false);
-            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, rules), WantsPicture).ConfigureAwait(false);
+            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, rules), WantsPicture, seed.Resources).ConfigureAwait(false);
             if (renderedBefore is not null)
             {
                 capture = capture with { ArchivedScreenshot = renderedBefore };

@@ -6,7 +6,7 @@ namespace Archive.Seeds;
 /// The archived responses a seed's crawl holds (a WARC or WACZ): the media stage reads an archived picture from
 /// here, as the crawl kept it, instead of fetching the archived URL from today's web.
 /// </summary>
-internal interface IArchivedResources
+public interface IArchivedResources
 {
     /// <summary>The crawl file, as messages name it.</summary>
     string Source { get; }

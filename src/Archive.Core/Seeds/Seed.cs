@@ -23,7 +23,7 @@ public sealed record Seed(
     public string? RenderableHtml { get; init; }
 
     /// <summary>The crawl the seed came from, which holds its archived media; null for a seed of one page, whose media is fetched from the archived URLs.</summary>
-    internal IArchivedResources? Resources { get; init; }
+    public IArchivedResources? Resources { get; internal init; }
 }
 
 /// <summary>The file formats a seed can be read from.</summary>

@@ -37,7 +37,13 @@ public sealed partial class SnapshotStore(string root, TimeProvider? time = null
     /// <see cref="Root"/>), or in any snapshot when that is null; null when there is none. Under
     /// <c>--screenshots findings</c> a check with nothing new to see takes no picture, and this is the one shown.
     /// </summary>
-    public string? LatestScreenshot(string seedId, string? snapshot = null)
+    public string? LatestScreenshot(string seedId, string? snapshot = null) => LatestHolding(seedId, ScreenshotFile, snapshot) is { } latest ? $"{latest}/{ScreenshotFile}" : null;
+
+    /// <summary>The seed's latest snapshot (relative to <see cref="Root"/>) that holds a WARC of its capture; null when none does.</summary>
+    public string? LatestWarc(string seedId) => LatestHolding(seedId, CaptureWarc.FileName, null);
+
+    /// <summary>The latest snapshot of the seed, up to <paramref name="snapshot"/> when given, holding <paramref name="file"/>.</summary>
+    private string? LatestHolding(string seedId, string file, string? snapshot)
     {
         var folder = SeedFolder(seedId);
         if (!Directory.Exists(folder))
@@ -49,10 +55,10 @@ public sealed partial class SnapshotStore(string root, TimeProvider? time = null
         var latest = Directory.EnumerateDirectories(folder)
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(name => !name.StartsWith('.') && (limit is null || string.CompareOrdinal(name, limit) <= 0) && File.Exists(Path.Combine(folder, name, ScreenshotFile)))
+            .Where(name => !name.StartsWith('.') && (limit is null || string.CompareOrdinal(name, limit) <= 0) && File.Exists(Path.Combine(folder, name, file)))
             .Order(StringComparer.Ordinal)
             .LastOrDefault();
-        return latest is null ? null : $"{seedId}/{latest}/{ScreenshotFile}";
+        return latest is null ? null : $"{seedId}/{latest}";
     }
 
     /// <summary>Removes what killed runs left half-written.</summary>

@@ -146,6 +146,16 @@ internal sealed record HttpBlock(string StartLine, int? Status, IReadOnlyList<Ke
 
     private static string Line(ReadOnlySpan<byte> raw) => Encoding.Latin1.GetString(raw.EndsWith("\r"u8) ? raw[..^1] : raw);
 
+    /// <summary>The reason phrase of RFC 9110 §15 for a status (the status line needs one; clients ignore it).</summary>
+    public static string Reason(int status) => status switch
+    {
+        200 => "OK", 201 => "Created", 202 => "Accepted", 204 => "No Content", 206 => "Partial Content",
+        301 => "Moved Permanently", 302 => "Found", 303 => "See Other", 304 => "Not Modified", 307 => "Temporary Redirect", 308 => "Permanent Redirect",
+        400 => "Bad Request", 401 => "Unauthorized", 403 => "Forbidden", 404 => "Not Found", 405 => "Method Not Allowed", 410 => "Gone", 429 => "Too Many Requests",
+        500 => "Internal Server Error", 502 => "Bad Gateway", 503 => "Service Unavailable", 504 => "Gateway Timeout",
+        _ => "Status",
+    };
+
     /// <summary>An HTTP message's head as the writer stores it: start line, headers, empty line.</summary>
     public static byte[] Head(string startLine, IEnumerable<KeyValuePair<string, string>> headers)
     {

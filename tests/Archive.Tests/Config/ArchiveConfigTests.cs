@@ -17,7 +17,7 @@ public sealed class ArchiveConfigTests
               "seeds": ["seeds/rfi-*.txt"],
               "maps": { "https://www.rfi.fr/": "http://mirror.local/rfi/" },
               "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "seedsPerTab": 7, "allowPrivate": true,
-              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d", "screenshots": "all",
+              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d", "screenshots": "all", "warc": false,
               "json": "out/r.json", "html": "site/index.html", "junit": "ci/junit.xml", "markdown": "ci/summary.md",
               "browserPath": "/usr/bin/chromium", "browserEndpoint": "ws://fleet:3000/",
               "ignore": { "all": { "masks": ["\\d+ 分钟前"] } },
@@ -35,6 +35,7 @@ public sealed class ArchiveConfigTests
         Assert.That((config.Get(CheckSettings.Concurrency), config.Get(CheckSettings.PageTimeout), config.Get(CheckSettings.TotalTimeout), config.Get(CheckSettings.SeedsPerTab), config.Get(CheckSettings.AllowPrivate)), Is.EqualTo((3, 20.0, 90.0, 7, true)));
         Assert.That(config.Get(CheckSettings.StaleAfter), Is.EqualTo(TimeSpan.FromDays(7)));
         Assert.That(config.Get(CheckSettings.Screenshots), Is.EqualTo(Archive.Capture.ScreenshotPolicy.All));
+        Assert.That(config.Get(CheckSettings.Warc), Is.False);
         Assert.That(CheckSettings.Outputs.Select(config.Get), Is.EqualTo(new[] { Beside("out/r.json"), Beside("ci/junit.xml"), Beside("site/index.html"), Beside("ci/summary.md") }));
         Assert.That((config.Get(CheckSettings.BrowserPath), config.Get(CheckSettings.BrowserEndpoint)), Is.EqualTo(("/usr/bin/chromium", "ws://fleet:3000/")));
         Assert.That(config.Get(CheckSettings.CacheTtl), Is.EqualTo(TimeSpan.FromHours(24)));
