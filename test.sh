@@ -10,6 +10,7 @@ ensure_dotnet
 
 dotnet build Archive.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 ensure_chromium "$here/src/Archive.Cli/bin/Release/net10.0/archive.dll"
+ensure_archive_readers
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

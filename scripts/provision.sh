@@ -63,3 +63,23 @@ ensure_chromium() {
   archive_log "or 'pwsh bin/playwright.ps1 install chromium'), or point ARCHIVE_CHROMIUM at a Chromium or Chrome binary."
   exit 3
 }
+
+# Independent web-archive readers the WARC/WACZ tests check our files with (tests only; the tool needs neither):
+# ReplayWeb.page, to replay an exported WACZ in the browser, and warcio.js, to parse a capture's WARC and its
+# digests. Both come from npm into .archive/tools; without npm the tests that need them say so and skip.
+ensure_archive_readers() {
+  local tools="${here:-.}/.archive/tools"
+  command -v npm >/dev/null 2>&1 || { archive_log "npm not found: the tests that replay WACZ files in ReplayWeb.page and read WARCs with warcio.js will skip"; return 0; }
+  mkdir -p "$tools"
+  if [ ! -f "$tools/replaywebpage/ui.js" ]; then
+    archive_log "fetching ReplayWeb.page 2.5.3 (npm) for the WACZ replay test"
+    ( cd "$tools" && timeout 300 npm pack --silent replaywebpage@2.5.3 >/dev/null 2>&1 && rm -rf replaywebpage \
+        && mkdir replaywebpage && tar xzf replaywebpage-2.5.3.tgz -C replaywebpage --strip-components=1 && rm -f replaywebpage-2.5.3.tgz ) \
+      || archive_log "could not fetch ReplayWeb.page; the WACZ replay test will skip"
+  fi
+  if [ ! -f "$tools/node_modules/warcio/package.json" ]; then
+    archive_log "fetching warcio.js 2.4.11 (npm) for the independent WARC reader test"
+    ( cd "$tools" && timeout 300 npm install --silent --no-audit --no-fund --prefix "$tools" warcio@2.4.11 >/dev/null 2>&1 ) \
+      || archive_log "could not fetch warcio.js; the independent WARC reader test will skip"
+  fi
+}

@@ -81,7 +81,11 @@ public sealed class WebArchiveEndToEndTests
         Assert.That(exit, Is.Zero, output + error);
         VerifyPackage(Path.Combine(work, "run.wacz"));
 
-        // WACZ in: the package's page checked against the live site, which has drifted since.
+        // WACZ in: the package lists its page as a seed, and the page is checked against the live site, which has drifted since.
+        (exit, output, error) = await DefaultRunTests.Archive(work, "seeds", "run.wacz");
+        Assert.That(exit, Is.Zero, output + error);
+        Assert.That(output, Does.Contain("run-news.example-story-").And.Contain("1 seed(s): 1 valid"));
+
         var edited = Pages.Paragraphs.ToArray();
         edited[2] = "这一段在存档之后被改写了。";
         site.Html("/story", Pages.Article("Story", edited, [LiveSite.Public("/img/lead.jpg").AbsoluteUri]));
@@ -94,6 +98,15 @@ public sealed class WebArchiveEndToEndTests
         Assert.That(seed.GetProperty("status").GetString(), Is.EqualTo("changed"), seed.ToString());
         Assert.That(seed.ToString(), Does.Contain("read from the crawl run.wacz"));
         Assert.That(site.Hits("/img/lead.jpg") - imageHits, Is.EqualTo(1), "the live page loaded its picture once; the archived one came from the package");
+    }
+
+    [Test]
+    public async Task No_warc_keeps_none()
+    {
+        var (exit, output, error) = await DefaultRunTests.Archive(work, "check", "seeds", "--map", site.Map, "--no-memento", "--no-warc", "--snapshots", "plain-snapshots");
+        Assert.That(exit, Is.AnyOf(0, 1), output + error);
+        Assert.That(Directory.GetFiles(Path.Combine(work, "plain-snapshots", "story"), "capture.json", SearchOption.AllDirectories), Is.Not.Empty);
+        Assert.That(Directory.GetFiles(Path.Combine(work, "plain-snapshots"), "*.warc.gz", SearchOption.AllDirectories), Is.Empty);
     }
 
     /// <summary>What a replayer relies on: the parts WACZ 1.1.1 names, hashes that match, WARCs stored plainly, index offsets that find their records.</summary>
