@@ -230,8 +230,14 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         var report = SeedProjection.Report(findings, judged, path, archivedAt, snapshot);
         if (store is not null && snapshot is not null)
         {
+            var page = options.Capture.RecordTraffic ? findings.Page : null;
+            if (page is not null)
+            {
+                report = report with { Warc = $"{snapshot.Replace('\\', '/')}/{SnapshotStore.WarcFile}" };
+            }
+
             await store.WriteResultAsync(snapshot, report, cancellationToken).ConfigureAwait(false);
-            if (options.Capture.RecordTraffic && findings.Page is { } page)
+            if (page is not null)
             {
                 await store.WriteWarcAsync(snapshot, page, WarcInfo(), report, cancellationToken).ConfigureAwait(false);
             }

@@ -83,6 +83,10 @@ public sealed record SeedReport(
     /// <summary>What each registered comparison found (<see cref="IComparison"/>), by its name; absent when none ran.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, ComparisonReport>? Comparisons { get; init; }
+
+    /// <summary>The capture as a WARC file (<c>capture.warc.gz</c> in the snapshot), relative to the snapshots root; absent when none was written.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Warc { get; init; }
 }
 
 /// <param name="Drift">The drift in words; null when the comparison found none.</param>

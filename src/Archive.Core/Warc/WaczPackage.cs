@@ -12,6 +12,8 @@ internal sealed record WaczPage(string Url, DateTimeOffset? Timestamp, string? T
 /// </summary>
 internal static class WaczPackage
 {
+    private const long MaxPageList = 512L * 1024 * 1024;
+
     /// <summary>Whether the bytes start a zip file (local file header signature, APPNOTE 4.3.7).</summary>
     public static bool IsZip(ReadOnlySpan<byte> head) => head.StartsWith("PK\u0003\u0004"u8);
 
@@ -28,6 +30,12 @@ internal static class WaczPackage
         if (entry is null)
         {
             return null;
+        }
+
+        // A page list is text a few hundred bytes a page; one that claims more is not read into memory.
+        if (entry.Length > MaxPageList)
+        {
+            throw new InvalidDataException($"pages/pages.jsonl is {entry.Length / 1024 / 1024} MB, over the {MaxPageList / 1024 / 1024} MB a page list may be");
         }
 
         var pages = new List<WaczPage>();

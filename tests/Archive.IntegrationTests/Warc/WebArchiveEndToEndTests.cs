@@ -45,6 +45,13 @@ public sealed class WebArchiveEndToEndTests
 
         // WARC out: in the snapshot, every URL the original one, every digest right.
         var warc = Directory.GetFiles(Path.Combine(work, "snapshots", "story"), "capture.warc.gz", SearchOption.AllDirectories).Single();
+        using (var run = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "reports", "latest", "report.json"))))
+        {
+            var named = run.RootElement.GetProperty("seeds")[0].GetProperty("warc").GetString()!;
+            Assert.That(Path.GetFullPath(Path.Combine(work, "snapshots", named)), Is.EqualTo(warc), "the report points at the WARC");
+            Assert.That(ReportSchema.Errors(run.RootElement), Is.Empty);
+        }
+
         List<WarcEntry> entries;
         await using (var file = File.OpenRead(warc))
         {
