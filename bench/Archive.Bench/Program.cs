@@ -8,6 +8,7 @@ using Archive.Pipeline;
 // dotnet run -c Release --project bench/Archive.Bench -- media [PAIRS]
 // dotnet run -c Release --project bench/Archive.Bench -- links [LINKS] [--linkinator PATH]
 // dotnet run -c Release --project bench/Archive.Bench -- report [SEEDS]
+// dotnet run -c Release --project bench/Archive.Bench -- warc [MB...]
 // Results are recorded in docs/performance.md.
 var command = args.Length > 0 ? args[0] : "help";
 switch (command)
@@ -39,7 +40,9 @@ switch (command)
         return await LinkBenchmark.RunAsync(rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 10_000, linkinator);
     case "report":
         return await ReportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    case "warc":
+        return await WarcBenchmark.RunAsync(args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [256, 1024]);
     default:
-        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] [--hung N] | accuracy [--verbose] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000]");
+        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] [--hung N] | accuracy [--verbose] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000] | warc [MB...=256 1024]");
         return 2;
 }

@@ -80,11 +80,25 @@ internal sealed class GzipMemberStream(Stream source, long sourceOffset = 0) : S
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
-        if (buffer.IsEmpty)
+        // SharpZipLib inflates into arrays: a span is served through a rented one.
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            var n = Read(rented, 0, buffer.Length);
+            rented.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (count == 0)
         {
             return 0;
         }
@@ -102,7 +116,7 @@ internal sealed class GzipMemberStream(Stream source, long sourceOffset = 0) : S
             int produced;
             try
             {
-                produced = InflateInto(buffer);
+                produced = inflater.Inflate(buffer, offset, count);
             }
             catch (SharpZipBaseException e)
             {
@@ -140,22 +154,6 @@ internal sealed class GzipMemberStream(Stream source, long sourceOffset = 0) : S
 
                 inflater.SetInput(input, start, end - start);
             }
-        }
-    }
-
-    private int InflateInto(Span<byte> buffer)
-    {
-        // SharpZipLib inflates into arrays; a rented one keeps the span overload allocation-free.
-        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length);
-        try
-        {
-            var n = inflater.Inflate(rented, 0, buffer.Length);
-            rented.AsSpan(0, n).CopyTo(buffer);
-            return n;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

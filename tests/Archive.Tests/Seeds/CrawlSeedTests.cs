@@ -44,6 +44,27 @@ public class CrawlSeedTests
         Assert.That(seed.Document.Blocks, Is.Not.Empty);
     }
 
+    [TestCase("iframetest.wacz")]
+    [TestCase("valid_example_1.wacz")]
+    [TestCase("valid_signed_example_1.wacz")]
+    public void A_wacz_s_stored_warcs_are_found_in_the_zip_file_so_records_are_read_by_seeking(string name)
+    {
+        // .NET's zip entry streams cannot seek; CrawlIndex reads a page's body and pictures at their offsets in the file instead.
+        var path = TestPaths.WarcSample(name);
+        using var file = File.OpenRead(path);
+        var stored = Archive.Warc.WaczPackage.StoredEntries(file);
+        using var zip = ZipFile.OpenRead(path);
+        var warc = Archive.Warc.WaczPackage.WarcEntries(zip).Single();
+        using var entry = zip.GetEntry(warc)!.Open();
+        using var expected = new MemoryStream();
+        entry.CopyTo(expected);
+        var (offset, length) = stored[warc];
+        var bytes = new byte[length];
+        file.Seek(offset, SeekOrigin.Begin);
+        file.ReadExactly(bytes);
+        Assert.That(bytes, Is.EqualTo(expected.ToArray()));
+    }
+
     [Test]
     public async Task A_wacz_page_takes_its_response_from_the_package()
     {

@@ -20,6 +20,7 @@ internal sealed partial class CrawlIndex : IArchivedResources
     private readonly bool zipped;
     private readonly Dictionary<string, (string? Entry, WarcLocation Location)> responses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Entry, WarcLocation Location)> byPayload = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, (long Offset, long Length)>? stored;
 
     static CrawlIndex()
     {
@@ -41,35 +42,36 @@ internal sealed partial class CrawlIndex : IArchivedResources
     /// <summary>Damaged stretches of the files, each naming where it lies.</summary>
     public List<string> Problems { get; } = [];
 
-    /// <summary>A page of the crawl: its URL, when it was captured, its decoded body (null when over the cap).</summary>
-    internal sealed record CrawlPage(string Url, DateTimeOffset? Date, byte[]? Body, string? ContentType);
+    /// <summary>A page of the crawl: its URL, when it was captured, and where its record lies (its body is read when the page becomes a seed).</summary>
+    internal sealed record CrawlPage(string Url, DateTimeOffset? Date, string? ContentType, string? Entry, WarcLocation Location);
 
     /// <summary>Reads a WARC file.</summary>
-    public static CrawlIndex OfWarc(string path, long maxPageBytes, CancellationToken cancellationToken)
+    public static CrawlIndex OfWarc(string path, CancellationToken cancellationToken)
     {
         var index = new CrawlIndex(path, zipped: false);
         using var file = File.OpenRead(path);
-        index.Add(file, null, maxPageBytes, cancellationToken);
+        index.Add(file, null, cancellationToken);
         return index;
     }
 
     /// <summary>Reads the WARCs of a WACZ package, where they lie in the zip.</summary>
-    public static CrawlIndex OfWacz(ZipArchive zip, string path, long maxPageBytes, CancellationToken cancellationToken)
+    public static CrawlIndex OfWacz(ZipArchive zip, string path, CancellationToken cancellationToken)
     {
         var index = new CrawlIndex(path, zipped: true);
         foreach (var entry in WaczPackage.WarcEntries(zip))
         {
             using var stream = zip.GetEntry(entry)!.Open();
-            index.Add(stream, entry, maxPageBytes, cancellationToken);
+            index.Add(stream, entry, cancellationToken);
         }
 
         return index;
     }
 
-    private void Add(Stream stream, string? entry, long maxPageBytes, CancellationToken cancellationToken)
+    private void Add(Stream stream, string? entry, CancellationToken cancellationToken)
     {
-        // Only response and revisit blocks are looked at; a block over the cap keeps its HTTP head.
-        var options = new WarcReadOptions(maxPageBytes + WarcReadOptions.HeadBytes, f => f["WARC-Type"] is "response" or "revisit");
+        // Only the HTTP head of response and revisit blocks is kept while the file streams by: a page's body is read
+        // again from its place when it becomes a seed, so pictures and video never pass through memory whole.
+        var options = new WarcReadOptions(WarcReadOptions.HeadBytes, f => f["WARC-Type"] is "response" or "revisit");
         var where = entry is null ? path : $"{path}!{entry}";
         foreach (var found in WarcReader.Read(stream, options, cancellationToken: cancellationToken))
         {
@@ -109,7 +111,7 @@ internal sealed partial class CrawlIndex : IArchivedResources
 
             if (status == 200 && http.MediaType is "text/html" or "application/xhtml+xml")
             {
-                Pages.Add(new CrawlPage(url, record.Date, record.BlockCut ? null : http.Payload(maxPageBytes + 1), http.Header("Content-Type")));
+                Pages.Add(new CrawlPage(url, record.Date, http.Header("Content-Type"), entry, record.Location));
             }
         }
     }
@@ -118,7 +120,8 @@ internal sealed partial class CrawlIndex : IArchivedResources
     public SeedLoad Seed(CrawlPage page, string id, SeedFormat format, SeedReaderOptions options, string? title = null)
     {
         SeedLoad Fail(string message) => SeedLoad.Failed(new SeedError(path, null, $"{page.Url}: {message}"), id);
-        if (page.Body is null || page.Body.LongLength > options.MaxBytes)
+        var body = ReadAt(page.Entry, page.Location, options.MaxBytes + WarcReadOptions.HeadBytes) is { } found && !found.Record.BlockCut ? found.Http.Payload(options.MaxBytes + 1) : null;
+        if (body is null || body.LongLength > options.MaxBytes)
         {
             return Fail($"the archived page is over the {options.MaxBytes / 1024 / 1024} MB limit for a seed");
         }
@@ -133,7 +136,7 @@ internal sealed partial class CrawlIndex : IArchivedResources
             return Fail("the record's WARC-Target-URI is not an http(s) URL");
         }
 
-        var html = Decode(page.Body, page.ContentType);
+        var html = Decode(body, page.ContentType);
         if (HtmlNestingScanner.FindExcess(html, options.MaxNestingDepth) is not null)
         {
             return Fail($"the HTML nests elements more than {options.MaxNestingDepth} levels deep");
@@ -204,28 +207,39 @@ internal sealed partial class CrawlIndex : IArchivedResources
         },
         cancellationToken);
 
-    private (WarcRecord Record, HttpBlock Http)? Read(string key, long maxBlock)
-    {
-        if (!responses.TryGetValue(key, out var at))
-        {
-            return null;
-        }
+    private (WarcRecord Record, HttpBlock Http)? Read(string key, long maxBlock) =>
+        responses.TryGetValue(key, out var at) ? ReadAt(at.Entry, at.Location, maxBlock) : null;
 
+    /// <summary>The record at a place of the crawl (a WACZ: of one of its WARCs) with its HTTP message.</summary>
+    private (WarcRecord Record, HttpBlock Http)? ReadAt(string? entry, WarcLocation location, long maxBlock)
+    {
         var options = new WarcReadOptions(maxBlock);
         WarcRecord? record;
-        if (zipped)
+        if (zipped && (stored ??= StoredEntries()).TryGetValue(entry!, out var inZip))
+        {
+            // A WARC stored in the package (as WACZ packages store them) is read by seeking in the zip file itself.
+            using var file = File.OpenRead(path);
+            record = WarcReader.ReadAt(file, location with { FileOffset = inZip.Offset + location.FileOffset }, options);
+        }
+        else if (zipped)
         {
             using var zip = ZipFile.OpenRead(path);
-            using var stream = zip.GetEntry(at.Entry!)!.Open();
-            record = WarcReader.ReadAt(stream, at.Location, options);
+            using var stream = zip.GetEntry(entry!)!.Open();
+            record = WarcReader.ReadAt(stream, location, options);
         }
         else
         {
             using var file = File.OpenRead(path);
-            record = WarcReader.ReadAt(file, at.Location, options);
+            record = WarcReader.ReadAt(file, location, options);
         }
 
         return record is not null && HttpBlock.Parse(record.Block) is { } http ? (record, http) : null;
+    }
+
+    private IReadOnlyDictionary<string, (long Offset, long Length)> StoredEntries()
+    {
+        using var file = File.OpenRead(path);
+        return WaczPackage.StoredEntries(file);
     }
 
     /// <summary>The form URLs are matched in: absolute, without a fragment; null for what is not an absolute URL.</summary>

@@ -43,7 +43,7 @@ internal sealed class WaczFormat : ICrawlFormat
                 return [SeedLoad.Failed(new SeedError(path, null, e.Message))];
             }
 
-            var index = CrawlIndex.OfWacz(zip, path, options.MaxBytes, cancellationToken);
+            var index = CrawlIndex.OfWacz(zip, path, cancellationToken);
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             string NextId(string url) => CrawlSeedId.For(path, url, seen[url] = seen.GetValueOrDefault(url) + 1);
             if (pages is null || pages.Count == 0)

@@ -41,7 +41,7 @@ internal sealed class WarcFormat : ICrawlFormat
 
     public IReadOnlyList<SeedLoad> Read(string path, SeedReaderOptions options, CancellationToken cancellationToken)
     {
-        var index = CrawlIndex.OfWarc(path, options.MaxBytes, cancellationToken);
+        var index = CrawlIndex.OfWarc(path, cancellationToken);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var loads = index.Pages.Select(page =>
         {
