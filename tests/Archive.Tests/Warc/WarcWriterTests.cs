@@ -88,6 +88,31 @@ public class WarcWriterTests
     }
 
     [Test]
+    public async Task A_record_is_laid_out_as_the_specification_shows()
+    {
+        // WARC 1.1 §4 and the warcinfo example of §6.2: version line, named fields, a blank line, the block, CRLF CRLF.
+        var info = WarcRecords.Warcinfo(At, "capture.warc.gz", [new("software", "Heritrix 1.12.0 http://crawler.archive.org"), new("format", "WARC file version 1.1")])
+            with { RecordId = "<urn:uuid:d7ae5c10-e6b3-4d27-967d-34780c58ba39>" };
+        using var file = new MemoryStream();
+        await new WarcWriter(file).WriteAsync(info, CancellationToken.None);
+        using var gzip = new GZipStream(new MemoryStream(file.ToArray()), CompressionMode.Decompress);
+        using var text = new StreamReader(gzip, Encoding.UTF8);
+        var block = "software: Heritrix 1.12.0 http://crawler.archive.org\r\nformat: WARC file version 1.1\r\n";
+        Assert.That(await text.ReadToEndAsync(), Is.EqualTo(
+            "WARC/1.1\r\n" +
+            "WARC-Type: warcinfo\r\n" +
+            "WARC-Record-ID: <urn:uuid:d7ae5c10-e6b3-4d27-967d-34780c58ba39>\r\n" +
+            "WARC-Date: 2026-12-03T10:20:30Z\r\n" +
+            "WARC-Filename: capture.warc.gz\r\n" +
+            "Content-Type: application/warc-fields\r\n" +
+            $"WARC-Block-Digest: {WarcWriter.Digest(Encoding.UTF8.GetBytes(block))}\r\n" +
+            $"Content-Length: {block.Length}\r\n" +
+            "\r\n" +
+            block +
+            "\r\n\r\n"));
+    }
+
+    [Test]
     public void Base32_is_rfc_4648() =>
         Assert.That(new[] { "", "f", "fo", "foo", "foob", "fooba", "foobar" }.Select(s => Base32.Encode(Encoding.ASCII.GetBytes(s))),
             Is.EqualTo(new[] { "", "MY======", "MZXQ====", "MZXW6===", "MZXW6YQ=", "MZXW6YTB", "MZXW6YTBOI======" }));
