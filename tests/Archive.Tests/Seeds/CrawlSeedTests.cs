@@ -109,6 +109,33 @@ public class CrawlSeedTests
     }
 
     [Test]
+    public async Task A_wacz_page_the_crawl_saw_again_unchanged_takes_its_body_from_the_revisited_response()
+    {
+        using var dir = new TempDirectory();
+        var warc = Path.Combine(dir.Path, "data.warc.gz");
+        var html = "<html><head><title>Front</title></head><body><p>The front page's words.</p></body></html>"u8.ToArray();
+        await using (var file = File.Create(warc))
+        {
+            var writer = new WarcWriter(file);
+            var first = await writer.WriteAsync(WarcRecords.Response(new Uri("https://site.example/"), At, 200, "OK", [new("Content-Type", "text/html")], html, false, null, null), CancellationToken.None);
+            var head = Archive.Warc.HttpBlock.Head("HTTP/1.1 200 OK", [new("Content-Type", "text/html")]);
+            var revisit = new WarcRecordToWrite("revisit", [new("WARC-Target-URI", "https://site.example/index.html"), new("WARC-Date", WarcWriter.Date(At.AddDays(1))), new("WARC-Payload-Digest", first.PayloadDigest!), new("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest")], head);
+            await writer.WriteAsync(revisit, CancellationToken.None);
+        }
+
+        var wacz = Path.Combine(dir.Path, "again.wacz");
+        await using (var output = File.Create(wacz))
+        {
+            await WaczWriter.WriteAsync(output, [new WaczSource("data.warc.gz", warc, [new WaczPage("https://site.example/index.html", At.AddDays(1), null)])], "test", At, "test", CancellationToken.None);
+        }
+
+        var seed = (await new SeedReader().ReadAllAsync(wacz)).Single().Seed!;
+        Assert.That(seed.SourceUrl.AbsoluteUri, Is.EqualTo("https://site.example/index.html"));
+        Assert.That(seed.Title, Is.EqualTo("Front"));
+        Assert.That(seed.Document.Blocks.Single().Text, Is.EqualTo("The front page's words."));
+    }
+
+    [Test]
     public async Task A_zip_that_is_no_wacz_and_a_wacz_page_missing_from_its_warcs_are_named_errors()
     {
         using var dir = new TempDirectory();

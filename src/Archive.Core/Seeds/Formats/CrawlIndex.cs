@@ -20,6 +20,7 @@ internal sealed partial class CrawlIndex : IArchivedResources
     private readonly bool zipped;
     private readonly Dictionary<string, (string? Entry, WarcLocation Location)> responses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Entry, WarcLocation Location)> byPayload = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CrawlPage> pagesByUrl = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, (long Offset, long Length)>? stored;
 
     static CrawlIndex()
@@ -111,7 +112,9 @@ internal sealed partial class CrawlIndex : IArchivedResources
 
             if (status == 200 && http.MediaType is "text/html" or "application/xhtml+xml")
             {
-                Pages.Add(new CrawlPage(url, record.Date, http.Header("Content-Type"), entry, record.Location));
+                var page = new CrawlPage(url, record.Date, http.Header("Content-Type"), entry, record.Location);
+                Pages.Add(page);
+                pagesByUrl[url] = page; // a URL captured twice: the page list means the later capture
             }
         }
     }
@@ -159,13 +162,24 @@ internal sealed partial class CrawlIndex : IArchivedResources
     {
         for (var hop = 0; hop <= MaxRedirects && Key(url) is { } key; hop++)
         {
-            if (Pages.LastOrDefault(p => p.Url == key) is { } page)
+            if (pagesByUrl.TryGetValue(key, out var page))
             {
                 return page;
             }
 
-            if (Read(key, WarcReadOptions.HeadBytes) is not { Http: { Status: >= 300 and < 400 } http } || http.Header("Location") is not { } location
-                || !Uri.TryCreate(new Uri(key), location, out var next))
+            if (Read(key, WarcReadOptions.HeadBytes) is not { } found)
+            {
+                return null;
+            }
+
+            // A page the crawl saw unchanged again is a revisit of an earlier response, which holds its body.
+            if (found.Http is { Status: 200, MediaType: "text/html" or "application/xhtml+xml" })
+            {
+                var at = responses[key];
+                return new CrawlPage(key, found.Record.Date, found.Http.Header("Content-Type"), at.Entry, at.Location);
+            }
+
+            if (found.Http is not { Status: >= 300 and < 400 } http || http.Header("Location") is not { } location || !Uri.TryCreate(new Uri(key), location, out var next))
             {
                 return null;
             }
