@@ -20,29 +20,22 @@ public sealed class IndependentReadersTests
     private static readonly string Tools = Path.Combine(Repository.Root, ".archive", "tools");
     private static readonly string Sentence = Pages.Paragraphs[0];
 
-    private LiveSite site = null!;
-    private string work = null!;
+    private StorySite story = null!;
     private string warc = null!;
 
     [OneTimeSetUp]
     public async Task CheckAndExport()
     {
-        Harness.RequireBrowser();
-        site = await LiveSite.StartAsync();
-        work = Directory.CreateTempSubdirectory("archive-readers-").FullName;
-        site.Bytes("/img/lead.jpg", "image/jpeg", GeneratedImages.Jpeg(31, 480, 270));
-        site.Html("/story", Pages.Article("Story", Pages.Paragraphs, [LiveSite.Public("/img/lead.jpg").AbsoluteUri]));
-        site.Redirect("/old-story", "/story", 301);
-        Pages.Seed(Path.Combine(work, "seeds"), "story", LiveSite.Public("/old-story"), Pages.Body(Pages.Paragraphs, [LiveSite.Public("/img/lead.jpg").AbsoluteUri]), "Story");
-        var (exit, output, error) = await DefaultRunTests.Archive(work, "check", "--map", site.Map, "--no-memento");
+        story = await StorySite.StartAsync("readers", 31);
+        var (exit, output, error) = await DefaultRunTests.Archive(story.Work, "check", "--map", story.Site.Map, "--no-memento");
         Assert.That(exit, Is.Zero, output + error);
-        (exit, output, error) = await DefaultRunTests.Archive(work, "export", "--wacz", "story", "-o", "story.wacz");
+        (exit, output, error) = await DefaultRunTests.Archive(story.Work, "export", "--wacz", "story", "-o", "story.wacz");
         Assert.That(exit, Is.Zero, output + error);
-        warc = Directory.GetFiles(Path.Combine(work, "snapshots", "story"), "capture.warc.gz", SearchOption.AllDirectories).Single();
+        warc = Directory.GetFiles(Path.Combine(story.Work, "snapshots", "story"), "capture.warc.gz", SearchOption.AllDirectories).Single();
     }
 
     [OneTimeTearDown]
-    public Task StopSite() => Harness.CleanUpAsync(site, work);
+    public Task StopSite() => story.StopAsync();
 
     [Test]
     public async Task Warcio_js_parses_the_capture_with_every_digest_right()
@@ -53,7 +46,7 @@ public sealed class IndependentReadersTests
             Assert.Ignore($"warcio.js is not at {warcio} (or node is missing); ./test.sh fetches it with npm");
         }
 
-        var script = Path.Combine(work, "check.mjs");
+        var script = Path.Combine(story.Work, "check.mjs");
         await File.WriteAllTextAsync(script, CheckScript);
         var (exit, output, error) = await Run("node", script, new Uri(warcio).AbsoluteUri, warc);
         Assert.That(exit, Is.Zero, error);
@@ -79,9 +72,9 @@ public sealed class IndependentReadersTests
         host.Html("/index.html", """<!DOCTYPE html><html><head><script src="/ui.js"></script></head><body><replay-web-page style="height:800px;display:block" source="/story.wacz" url="https://news.example/story" embed="replayonly"></replay-web-page></body></html>""");
         host.Route("/ui.js", Served(Path.Combine(replay, "ui.js"), "application/javascript"));
         host.Route("/replay/sw.js", Served(Path.Combine(replay, "sw.js"), "application/javascript"));
-        host.Route("/story.wacz", Served(Path.Combine(work, "story.wacz"), "application/wacz+zip"));
+        host.Route("/story.wacz", Served(Path.Combine(story.Work, "story.wacz"), "application/wacz+zip"));
 
-        var liveHits = site.Hits("/story") + site.Hits("/img/lead.jpg");
+        var liveHits = story.Site.Hits("/story") + story.Site.Hits("/img/lead.jpg");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -116,7 +109,7 @@ public sealed class IndependentReadersTests
 
         Assert.That(replayed, Is.Not.Null, "ReplayWeb.page showed the archived story: " + string.Join(", ", page.Frames.Select(f => f.Url)));
         Assert.That(host.Hits("/story.wacz"), Is.Positive);
-        Assert.That(site.Hits("/story") + site.Hits("/img/lead.jpg"), Is.EqualTo(liveHits), "the replay read the package, never the live site");
+        Assert.That(story.Site.Hits("/story") + story.Site.Hits("/img/lead.jpg"), Is.EqualTo(liveHits), "the replay read the package, never the live site");
     }
 
     private static Func<HttpContext, Task> Served(string path, string contentType) =>

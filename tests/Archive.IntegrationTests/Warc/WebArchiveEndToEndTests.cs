@@ -17,38 +17,26 @@ namespace Archive.IntegrationTests.Warc;
 [NonParallelizable]
 public sealed class WebArchiveEndToEndTests
 {
-    private static readonly byte[] Picture = GeneratedImages.Jpeg(21, 640, 360);
-
-    private LiveSite site = null!;
-    private string work = null!;
+    private StorySite story = null!;
 
     [OneTimeSetUp]
-    public async Task StartSite()
-    {
-        Harness.RequireBrowser();
-        site = await LiveSite.StartAsync();
-        work = Directory.CreateTempSubdirectory("archive-warc-").FullName;
-        site.Bytes("/img/lead.jpg", "image/jpeg", Picture);
-        site.Html("/story", Pages.Article("Story", Pages.Paragraphs, [LiveSite.Public("/img/lead.jpg").AbsoluteUri]));
-        site.Redirect("/old-story", "/story", 301);
-        Pages.Seed(Path.Combine(work, "seeds"), "story", LiveSite.Public("/old-story"), Pages.Body(Pages.Paragraphs, [LiveSite.Public("/img/lead.jpg").AbsoluteUri]), "Story");
-    }
+    public async Task StartSite() => story = await StorySite.StartAsync("warc", 21);
 
     [OneTimeTearDown]
-    public Task StopSite() => Harness.CleanUpAsync(site, work);
+    public Task StopSite() => story.StopAsync();
 
     [Test]
     public async Task A_check_keeps_a_replayable_warc_the_run_exports_as_a_wacz_and_the_wacz_is_checked_again()
     {
-        var (exit, output, error) = await DefaultRunTests.Archive(work, "check", "--map", site.Map, "--no-memento");
+        var (exit, output, error) = await DefaultRunTests.Archive(story.Work, "check", "--map", story.Site.Map, "--no-memento");
         Assert.That(exit, Is.Zero, output + error);
 
         // WARC out: in the snapshot, every URL the original one, every digest right.
-        var warc = Directory.GetFiles(Path.Combine(work, "snapshots", "story"), "capture.warc.gz", SearchOption.AllDirectories).Single();
-        using (var run = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "reports", "latest", "report.json"))))
+        var warc = Directory.GetFiles(Path.Combine(story.Work, "snapshots", "story"), "capture.warc.gz", SearchOption.AllDirectories).Single();
+        using (var run = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(story.Work, "reports", "latest", "report.json"))))
         {
             var named = run.RootElement.GetProperty("seeds")[0].GetProperty("warc").GetString()!;
-            Assert.That(Path.GetFullPath(Path.Combine(work, "snapshots", named)), Is.EqualTo(warc), "the report points at the WARC");
+            Assert.That(Path.GetFullPath(Path.Combine(story.Work, "snapshots", named)), Is.EqualTo(warc), "the report points at the WARC");
             Assert.That(ReportSchema.Errors(run.RootElement), Is.Empty);
         }
 
@@ -67,7 +55,7 @@ public sealed class WebArchiveEndToEndTests
         Assert.That(responses["https://news.example/old-story"].Status, Is.EqualTo(301), "the redirect is its own response");
         Assert.That(responses["https://news.example/old-story"].Header("Location"), Is.EqualTo("https://news.example/story"));
         Assert.That(responses["https://news.example/story"].Status, Is.EqualTo(200));
-        Assert.That(responses["https://news.example/img/lead.jpg"].Payload(1 << 24), Is.EqualTo(Picture), "the picture as the browser got it");
+        Assert.That(responses["https://news.example/img/lead.jpg"].Payload(1 << 24), Is.EqualTo(story.Picture), "the picture as the browser got it");
         foreach (var response in records.Where(r => r.Type == "response"))
         {
             var body = HttpBlock.Parse(response.Block)!.Body.Span;
@@ -84,36 +72,36 @@ public sealed class WebArchiveEndToEndTests
         }
 
         // WACZ out: the run's captures, packaged.
-        (exit, output, error) = await DefaultRunTests.Archive(work, "export", "--wacz", "reports/latest", "-o", "run.wacz");
+        (exit, output, error) = await DefaultRunTests.Archive(story.Work, "export", "--wacz", "reports/latest", "-o", "run.wacz");
         Assert.That(exit, Is.Zero, output + error);
-        VerifyPackage(Path.Combine(work, "run.wacz"));
+        VerifyPackage(Path.Combine(story.Work, "run.wacz"));
 
         // WACZ in: the package lists its page as a seed, and the page is checked against the live site, which has drifted since.
-        (exit, output, error) = await DefaultRunTests.Archive(work, "seeds", "run.wacz");
+        (exit, output, error) = await DefaultRunTests.Archive(story.Work, "seeds", "run.wacz");
         Assert.That(exit, Is.Zero, output + error);
         Assert.That(output, Does.Contain("run-news.example-story-").And.Contain("1 seed(s): 1 valid"));
 
         var edited = Pages.Paragraphs.ToArray();
         edited[2] = "这一段在存档之后被改写了。";
-        site.Html("/story", Pages.Article("Story", edited, [LiveSite.Public("/img/lead.jpg").AbsoluteUri]));
-        var imageHits = site.Hits("/img/lead.jpg");
-        (exit, output, error) = await DefaultRunTests.Archive(work, "check", "run.wacz", "--map", site.Map, "--no-memento", "--no-links");
+        story.Site.Html("/story", StorySite.Story(edited));
+        var imageHits = story.Site.Hits("/img/lead.jpg");
+        (exit, output, error) = await DefaultRunTests.Archive(story.Work, "check", "run.wacz", "--map", story.Site.Map, "--no-memento", "--no-links");
         Assert.That(exit, Is.EqualTo(1), output + error);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "reports", "latest", "report.json")));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(story.Work, "reports", "latest", "report.json")));
         var seed = report.RootElement.GetProperty("seeds").EnumerateArray().Single();
         Assert.That(seed.GetProperty("id").GetString(), Does.StartWith("run-news.example-old-story-").Or.StartWith("run-news.example-story-"));
         Assert.That(seed.GetProperty("status").GetString(), Is.EqualTo("changed"), seed.ToString());
         Assert.That(seed.ToString(), Does.Contain("read from the crawl run.wacz"));
-        Assert.That(site.Hits("/img/lead.jpg") - imageHits, Is.EqualTo(1), "the live page loaded its picture once; the archived one came from the package");
+        Assert.That(story.Site.Hits("/img/lead.jpg") - imageHits, Is.EqualTo(1), "the live page loaded its picture once; the archived one came from the package");
     }
 
     [Test]
     public async Task No_warc_keeps_none()
     {
-        var (exit, output, error) = await DefaultRunTests.Archive(work, "check", "seeds", "--map", site.Map, "--no-memento", "--no-warc", "--snapshots", "plain-snapshots");
+        var (exit, output, error) = await DefaultRunTests.Archive(story.Work, "check", "seeds", "--map", story.Site.Map, "--no-memento", "--no-warc", "--snapshots", "plain-snapshots");
         Assert.That(exit, Is.AnyOf(0, 1), output + error);
-        Assert.That(Directory.GetFiles(Path.Combine(work, "plain-snapshots", "story"), "capture.json", SearchOption.AllDirectories), Is.Not.Empty);
-        Assert.That(Directory.GetFiles(Path.Combine(work, "plain-snapshots"), "*.warc.gz", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(Directory.GetFiles(Path.Combine(story.Work, "plain-snapshots", "story"), "capture.json", SearchOption.AllDirectories), Is.Not.Empty);
+        Assert.That(Directory.GetFiles(Path.Combine(story.Work, "plain-snapshots"), "*.warc.gz", SearchOption.AllDirectories), Is.Empty);
     }
 
     /// <summary>What a replayer relies on: the parts WACZ 1.1.1 names, hashes that match, WARCs stored plainly, index offsets that find their records.</summary>

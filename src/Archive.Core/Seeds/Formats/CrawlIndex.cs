@@ -119,6 +119,20 @@ internal sealed partial class CrawlIndex : IArchivedResources
         }
     }
 
+    /// <summary>
+    /// The seeds, then each damaged stretch of the file as an error of its own id (two would otherwise collide as one
+    /// seed id). A crawl of no pages (only pictures, only POST exchanges) holds no seed, and that is no error.
+    /// </summary>
+    public IReadOnlyList<SeedLoad> WithProblems(List<SeedLoad> loads)
+    {
+        for (var i = 0; i < Problems.Count; i++)
+        {
+            loads.Add(SeedLoad.Failed(new SeedError(path, null, Problems[i]), $"{SeedId.FromPath(path)}~damaged-{i + 1}"));
+        }
+
+        return loads;
+    }
+
     /// <summary>The page made a seed, or the reason it cannot be one (naming its URL).</summary>
     public SeedLoad Seed(CrawlPage page, string id, SeedFormat format, SeedReaderOptions options, string? title = null)
     {

@@ -49,7 +49,7 @@ internal sealed class WaczFormat : ICrawlFormat
             if (pages is null || pages.Count == 0)
             {
                 var all = index.Pages.Select(page => index.Seed(page, NextId(page.Url), SeedFormat.Wacz, options)).ToList();
-                return Crawls.WithProblems(path, all, index.Problems);
+                return index.WithProblems(all);
             }
 
             var loads = pages.Select(page =>
@@ -59,7 +59,7 @@ internal sealed class WaczFormat : ICrawlFormat
                     ? index.Seed(found with { Date = found.Date ?? page.Timestamp }, id, SeedFormat.Wacz, options, page.Title)
                     : SeedLoad.Failed(new SeedError(path, null, $"{page.Url}: pages/pages.jsonl lists the page, but no WARC of the package holds an HTML response with status 200 for it"), id);
             }).ToList();
-            return Crawls.WithProblems(path, loads, index.Problems);
+            return index.WithProblems(loads);
         }
     }
 }

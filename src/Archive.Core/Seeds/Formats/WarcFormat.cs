@@ -48,22 +48,6 @@ internal sealed class WarcFormat : ICrawlFormat
             var occurrence = seen[page.Url] = seen.GetValueOrDefault(page.Url) + 1;
             return index.Seed(page, CrawlSeedId.For(path, page.Url, occurrence), SeedFormat.Warc, options);
         }).ToList();
-        return Crawls.WithProblems(path, loads, index.Problems);
-    }
-}
-
-/// <summary>What every crawl format says the same way.</summary>
-internal static class Crawls
-{
-    /// <summary>The seeds, then each damaged stretch as an error of its own. A crawl of no pages (of images only, of POST requests) holds no seed, and that is no error.</summary>
-    public static IReadOnlyList<SeedLoad> WithProblems(string path, List<SeedLoad> loads, IReadOnlyList<string> problems)
-    {
-        for (var i = 0; i < problems.Count; i++)
-        {
-            // Each problem has an id of its own: two would otherwise collide as one seed id.
-            loads.Add(SeedLoad.Failed(new SeedError(path, null, problems[i]), $"{SeedId.FromPath(path)}~damaged-{i + 1}"));
-        }
-
-        return loads;
+        return index.WithProblems(loads);
     }
 }
