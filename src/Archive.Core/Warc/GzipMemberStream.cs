@@ -118,8 +118,9 @@ internal sealed class GzipMemberStream(Stream source, long sourceOffset = 0) : S
             {
                 produced = inflater.Inflate(buffer, offset, count);
             }
-            catch (SharpZipBaseException e)
+            catch (Exception e) when (e is SharpZipBaseException or IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
+                // SharpZipLib reports some damaged deflate data as an index out of range rather than as its own error.
                 throw new InvalidDataException($"damaged gzip member at offset {members[^1].Compressed}: {e.Message}", e);
             }
 

@@ -52,10 +52,18 @@ internal static class WarcReader
             {
                 // One damaged record costs itself: a gzipped file goes on at the next member, a plain one at the next version line.
                 entry = new WarcProblem(bytes.Position, e.Message);
-                more = members is null ? bytes.SeekLineStartingWith(VersionPrefix) : members.Resync();
-                if (more && members is not null)
+                try
                 {
-                    bytes.Reset(members.Position);
+                    more = members is null ? bytes.SeekLineStartingWith(VersionPrefix) : members.Resync();
+                    if (more && members is not null)
+                    {
+                        bytes.Reset(members.Position);
+                    }
+                }
+                catch (Exception again) when (again is InvalidDataException or EndOfStreamException or IOException)
+                {
+                    // What lies under the file failed too (a damaged zip entry): nothing more can be read from it.
+                    more = false;
                 }
             }
 

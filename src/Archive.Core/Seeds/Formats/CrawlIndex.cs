@@ -241,6 +241,19 @@ internal sealed partial class CrawlIndex : IArchivedResources
     /// <summary>The record at a place of the crawl (a WACZ: of one of its WARCs) with its HTTP message.</summary>
     private (WarcRecord Record, HttpBlock Http)? ReadAt(string? entry, WarcLocation location, long maxBlock)
     {
+        try
+        {
+            return ReadRecordAt(entry, location, maxBlock);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            // The file changed or broke since it was indexed: the record is not there any more.
+            return null;
+        }
+    }
+
+    private (WarcRecord Record, HttpBlock Http)? ReadRecordAt(string? entry, WarcLocation location, long maxBlock)
+    {
         var options = new WarcReadOptions(maxBlock);
         WarcRecord? record;
         if (zipped && (stored ??= StoredEntries()).TryGetValue(entry!, out var inZip))

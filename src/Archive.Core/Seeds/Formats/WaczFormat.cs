@@ -28,38 +28,41 @@ internal sealed class WaczFormat : ICrawlFormat
 
         using (zip)
         {
-            if (WaczPackage.WarcEntries(zip).Count == 0)
-            {
-                return [SeedLoad.Failed(new SeedError(path, null, "a zip file without archive/*.warc or archive/*.warc.gz entries, so not a WACZ package"))];
-            }
-
-            IReadOnlyList<WaczPage>? pages;
             try
             {
-                pages = WaczPackage.Pages(zip);
+                return Read(zip, path, options, cancellationToken);
             }
             catch (InvalidDataException e)
             {
-                return [SeedLoad.Failed(new SeedError(path, null, e.Message))];
+                // The zip's own structure (its directory, an entry's data) or its page list is damaged: the package is refused whole.
+                return [SeedLoad.Failed(new SeedError(path, null, e.Message.StartsWith("pages/", StringComparison.Ordinal) ? e.Message : $"a damaged WACZ package: {e.Message}"))];
             }
-
-            var index = CrawlIndex.OfWacz(zip, path, cancellationToken);
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            string NextId(string url) => CrawlSeedId.For(path, url, seen[url] = seen.GetValueOrDefault(url) + 1);
-            if (pages is null || pages.Count == 0)
-            {
-                var all = index.Pages.Select(page => index.Seed(page, NextId(page.Url), SeedFormat.Wacz, options)).ToList();
-                return index.WithProblems(all);
-            }
-
-            var loads = pages.Select(page =>
-            {
-                var id = NextId(page.Url);
-                return index.PageAt(page.Url) is { } found
-                    ? index.Seed(found with { Date = found.Date ?? page.Timestamp }, id, SeedFormat.Wacz, options, page.Title)
-                    : SeedLoad.Failed(new SeedError(path, null, $"{page.Url}: pages/pages.jsonl lists the page, but no WARC of the package holds an HTML response with status 200 for it"), id);
-            }).ToList();
-            return index.WithProblems(loads);
         }
+    }
+
+    private static IReadOnlyList<SeedLoad> Read(ZipArchive zip, string path, SeedReaderOptions options, CancellationToken cancellationToken)
+    {
+        if (WaczPackage.WarcEntries(zip).Count == 0)
+        {
+            return [SeedLoad.Failed(new SeedError(path, null, "a zip file without archive/*.warc or archive/*.warc.gz entries, so not a WACZ package"))];
+        }
+
+        var pages = WaczPackage.Pages(zip);
+        var index = CrawlIndex.OfWacz(zip, path, cancellationToken);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        string NextId(string url) => CrawlSeedId.For(path, url, seen[url] = seen.GetValueOrDefault(url) + 1);
+        if (pages is null || pages.Count == 0)
+        {
+            return index.WithProblems(index.Pages.Select(page => index.Seed(page, NextId(page.Url), SeedFormat.Wacz, options)).ToList());
+        }
+
+        var loads = pages.Select(page =>
+        {
+            var id = NextId(page.Url);
+            return index.PageAt(page.Url) is { } found
+                ? index.Seed(found with { Date = found.Date ?? page.Timestamp }, id, SeedFormat.Wacz, options, page.Title)
+                : SeedLoad.Failed(new SeedError(path, null, $"{page.Url}: pages/pages.jsonl lists the page, but no WARC of the package holds an HTML response with status 200 for it"), id);
+        }).ToList();
+        return index.WithProblems(loads);
     }
 }
