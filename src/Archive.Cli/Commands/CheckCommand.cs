@@ -7,6 +7,7 @@ using Archive.Config;
 using Archive.Diff;
 using Archive.IO;
 using Archive.Links;
+using Archive.Notify;
 using Archive.Pipeline;
 using Archive.Report;
 using Archive.Verdict;
@@ -117,7 +118,8 @@ internal static class CheckCommand
             };
             var seedPaths = parse.GetResult(paths) is { Implicit: false } || !config.Gives(CheckSettings.Seeds) ? parse.GetValue(paths) ?? [] : SeedGlobs.Expand(config.Get(CheckSettings.Seeds));
             var verbosity = parse.GetValue(quiet) ? Verbosity.Quiet : parse.GetValue(verbose) ? Verbosity.Verbose : Verbosity.Normal;
-            return await RunAsync(terminal, options, seedPaths, outputs, verbosity, cancellationToken).ConfigureAwait(false);
+            var notify = new Notifications(Get(CheckSettings.Notify), Get(CheckSettings.NotifyStrict));
+            return await RunAsync(terminal, options, seedPaths, outputs, verbosity, notify, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -150,7 +152,10 @@ internal static class CheckCommand
         Verbose,
     }
 
-    private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, ReportPaths outputs, Verbosity verbosity, CancellationToken cancellationToken)
+    /// <summary>Where to send messages after the run, and whether one that fails to arrive fails the run.</summary>
+    private sealed record Notifications(IReadOnlyList<NotifyTarget> Targets, bool Strict);
+
+    private static async Task<int> RunAsync(CliConsole console, CheckOptions options, string[] paths, ReportPaths outputs, Verbosity verbosity, Notifications notify, CancellationToken cancellationToken)
     {
         if (Preflight(options, outputs) is { } unwritable)
         {
@@ -214,6 +219,24 @@ internal static class CheckCommand
         if (verbosity != Verbosity.Quiet && s.Links is { } l && l.Ok + l.Redirect + l.Dead + l.Soft404 + l.Timeout + l.Error > 0)
         {
             console.Out.WriteLine($"links: {l.Ok} ok, {l.Redirect} redirect, {l.Dead} dead, {l.Soft404} soft-404, {l.Timeout} timeout, {l.Error} error, {l.Skipped} skipped");
+        }
+
+        if (notify.Targets.Count > 0)
+        {
+            // After the reports: a message never delays or changes the verdict, unless --notify-strict asks.
+            using var fetcher = new HttpFetcher(new UrlMap([]), options.Fetch with { MaxAttempts = 4 });
+            foreach (var delivery in await Notifier.SendAsync(report, exit, notify.Targets, outputs.ReportUrl, fetcher, Environment.GetEnvironmentVariable, cancellationToken).ConfigureAwait(false))
+            {
+                if (delivery.Failed)
+                {
+                    console.Error.WriteLine($"archive check: the notification to {delivery.Target} was not delivered: {delivery.Problem}");
+                    exit = notify.Strict ? Judge.ExitCodeFor([exit, ExitCode.ToolFailure]) : exit;
+                }
+                else if (verbosity != Verbosity.Quiet)
+                {
+                    console.Out.WriteLine(delivery.Sent ? $"notified {delivery.Target} ({delivery.Format})" : $"nothing new for {delivery.Target}");
+                }
+            }
         }
 
         return (int)exit;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Archive.Diff;
 using Archive.IO;
 using Archive.Media;
+using Archive.Notify;
 using Archive.Report;
 using Archive.Verdict;
 using Archive.Web;
@@ -137,6 +138,43 @@ internal sealed class ConfigReader(string file)
         {
             throw Error(at, e.Message);
         }
+    }
+
+    /// <summary>A list of webhook URLs, or of <c>{ "url", "format", "on" }</c> objects.</summary>
+    internal List<NotifyTarget> Notify(JsonElement element, string at)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(at, $"expected an array of webhook URLs or {{\"url\", \"format\", \"on\"}} objects, found {Kind(element)}");
+        }
+
+        return element.EnumerateArray().Select((entry, i) =>
+        {
+            var here = $"{at}[{i}]";
+            if (entry.ValueKind == JsonValueKind.String)
+            {
+                return new NotifyTarget(entry.GetString()!);
+            }
+
+            var target = new NotifyTarget("");
+            foreach (var p in Object(entry, here))
+            {
+                var field = $"{here}.{p.Name}";
+                target = p.Name switch
+                {
+                    "url" => target with { Url = String(p.Value, field) },
+                    "format" => NotifyFormats.Named(String(p.Value, field)) is { } format
+                        ? target with { Format = format.Name }
+                        : throw Error(field, $"'{p.Value.GetString()}' is not a notify format ({string.Join(", ", NotifyFormats.Names)})"),
+                    "on" => Enum.TryParse<NotifyOn>(String(p.Value, field), ignoreCase: true, out var on) && !int.TryParse(p.Value.GetString(), out _)
+                        ? target with { On = on }
+                        : throw Error(field, $"'{p.Value.GetString()}' is not one of new, any, always"),
+                    var other => throw Error(field, Unknown(other, ["url", "format", "on"])),
+                };
+            }
+
+            return target.Url.Length == 0 ? throw Error(here, "needs \"url\": the webhook to send to (write ${VARIABLE} to read it from the environment)") : target;
+        }).ToList();
     }
 
     internal IgnoreRuleSet Ignore(JsonElement element, string at)

@@ -6,6 +6,7 @@ using Archive.Capture;
 using Archive.Diff;
 using Archive.IO;
 using Archive.Links;
+using Archive.Notify;
 using Archive.Report;
 using Archive.Verdict;
 using Archive.Web;
@@ -138,6 +139,15 @@ public static class CheckSettings
         "policy", null, "Which findings fail the run, for all seeds and per seed (see README).", "object", PolicySet.Default,
         null, (e, r, at) => r.Policy(e, at), _ => "changed, dead, soft-404 and drifted media fail");
 
+    public static Setting<IReadOnlyList<NotifyTarget>> Notify { get; } = new(
+        "notify", "--notify", "After the run, send a message to this webhook when some seed has new drift (repeatable). Its shape (json, slack, discord, teams) comes from the host; archive.json's entries may set `format` and `on` (new, any, always), and write the URL as ${VARIABLE} to read it from the environment (see docs/notify-schema.md).", "URL", [],
+        texts => (texts.Select(t => new NotifyTarget(t)).ToList(), null),
+        (e, r, at) => r.Notify(e, at), v => v.Count == 0 ? null : string.Join(", ", v.Select(t => t.Display)), repeatable: true);
+
+    public static Setting<bool> NotifyStrict { get; } = new(
+        "notifyStrict", "--notify-strict", "A message that cannot be delivered ends the run with exit 3 (by default it is reported and changes no exit code).", "flag", false,
+        Flag(false), (e, r, at) => r.Bool(e, at), Switch, flag: true);
+
     public static Setting<TimeSpan?> StaleAfter { get; } = Duration(
         "staleAfter", "--stale-after", $"Check only seeds whose last check (in the history) is older than this ({DurationExamples}).");
 
@@ -145,7 +155,7 @@ public static class CheckSettings
     public static IReadOnlyList<Setting> All { get; } =
     [
         Seeds, Reports, .. Outputs, Maps, AllowPrivate, BrowserPath, BrowserEndpoint, Concurrency, SeedsPerTab, PageTimeout, TotalTimeout, Snapshots, NoSnapshots, Screenshots, Warc,
-        IgnoreSelectors, Masks, IgnoreRulesFile, Ignore, LinksEnabled, Exclude, LinkConcurrency, CacheTtl, LinkCache, Memento, MementoTimeGate, UserAgent, Policy, StaleAfter,
+        IgnoreSelectors, Masks, IgnoreRulesFile, Ignore, LinksEnabled, Exclude, LinkConcurrency, CacheTtl, LinkCache, Memento, MementoTimeGate, UserAgent, Policy, StaleAfter, Notify, NotifyStrict,
     ];
 
     /// <summary>The settings table of docs/configuration.md, made from <see cref="All"/>.</summary>

@@ -228,6 +228,11 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         var accepted = store is null || findings.SourceUrl is null ? null : await store.ReadAcceptedAsync<SeedReport>(findings.Id, cancellationToken).ConfigureAwait(false);
         var judged = judge.Decide(findings, accepted is null ? null : new AcceptedOutcome(accepted.At, accepted.Snapshot, SeedProjection.Outcome(accepted.Report)));
         var report = SeedProjection.Report(findings, judged, path, archivedAt, snapshot);
+
+        // New drift: breaches the seed's previous result did not have (the same drift seen again has the same key).
+        var previous = store is null || judged.Breaches.Count == 0 ? null : await store.ReadLatestResultAsync<SeedReport>(findings.Id, cancellationToken).ConfigureAwait(false);
+        var before = previous is null ? [] : judge.Rule(SeedProjection.Outcome(previous), ExitCode.Clean).Breaches.Select(b => b.Key).ToHashSet(StringComparer.Ordinal);
+        report = report with { NewBreaches = judged.Breaches.Where(b => !before.Contains(b.Key)).Select(b => b.Message).ToList() };
         if (store is not null && snapshot is not null)
         {
             var page = options.Capture.RecordTraffic ? findings.Page : null;

@@ -84,6 +84,12 @@ public sealed record SeedReport(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, ComparisonReport>? Comparisons { get; init; }
 
+    /// <summary>
+    /// The breaches that are new: not in the seed's previous judged result, nor in its accepted state (those never
+    /// count as breaches). What notifications announce; every breach is new when the seed has no earlier result.
+    /// </summary>
+    public IReadOnlyList<string> NewBreaches { get; init; } = [];
+
     /// <summary>The capture as a WARC file (<c>capture.warc.gz</c> in the snapshot), relative to the snapshots root; absent when none was written.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Warc { get; init; }

@@ -14,6 +14,28 @@ public sealed partial class SnapshotStore
     public Task WriteResultAsync<TReport>(string snapshot, TReport result, CancellationToken cancellationToken) =>
         AtomicFile.WriteAllTextAsync(Path.Combine(Root, snapshot, ResultFile), JsonSerializer.Serialize(result, JsonConventions.Indented), cancellationToken);
 
+    /// <summary>
+    /// The seed's latest judged result (the previous run's, while this run's is not yet written); null when there is
+    /// none, or when it cannot be read: then every finding of this run counts as new, which says more, not less.
+    /// </summary>
+    public async Task<TReport?> ReadLatestResultAsync<TReport>(string seedId, CancellationToken cancellationToken)
+        where TReport : class
+    {
+        if (LatestHolding(seedId, ResultFile, null) is not { } latest)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<TReport>(await File.ReadAllTextAsync(Path.Combine(Root, latest, ResultFile), cancellationToken).ConfigureAwait(false), JsonConventions.Indented);
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Accepts the seed's latest judged capture as its accepted state; null when it has none yet.</summary>
     /// <param name="settle">What of the stored result is not part of the state (the run's own verdict on it).</param>
     public async Task<AcceptedState<TReport>?> AcceptAsync<TReport>(string seedId, Func<TReport, TReport> settle, CancellationToken cancellationToken)

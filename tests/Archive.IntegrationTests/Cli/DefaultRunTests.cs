@@ -131,7 +131,11 @@ public sealed class DefaultRunTests
     }
 
     /// <summary>The repository's <c>./archive</c>, as a user runs it, in <paramref name="workingDirectory"/>.</summary>
-    internal static async Task<(int Exit, string Output, string Error)> Archive(string workingDirectory, params string[] args)
+    internal static Task<(int Exit, string Output, string Error)> Archive(string workingDirectory, params string[] args) =>
+        Archive(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Archive(string, string[])"/>, with these environment variables set.</summary>
+    internal static async Task<(int Exit, string Output, string Error)> Archive(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(Path.Combine(Repository.Root, "archive"))
         {
@@ -139,6 +143,11 @@ public sealed class DefaultRunTests
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

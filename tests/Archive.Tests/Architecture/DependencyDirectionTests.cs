@@ -27,6 +27,7 @@ public sealed class DependencyDirectionTests
         "Archive.Verdict",
         "Archive.Snapshots",
         "Archive.Report",
+        "Archive.Notify",
         "Archive.Config",
         "Archive.Pipeline",
     ];

@@ -17,7 +17,8 @@ public sealed class ArchiveConfigTests
               "seeds": ["seeds/rfi-*.txt"],
               "maps": { "https://www.rfi.fr/": "http://mirror.local/rfi/" },
               "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "seedsPerTab": 7, "allowPrivate": true,
-              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d", "screenshots": "all", "warc": false,
+              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d", "screenshots": "all", "warc": false, "notifyStrict": true,
+              "notify": ["${HOOK}", { "url": "https://hooks.slack.com/services/T/B/X", "format": "slack", "on": "any" }],
               "json": "out/r.json", "html": "site/index.html", "junit": "ci/junit.xml", "markdown": "ci/summary.md",
               "browserPath": "/usr/bin/chromium", "browserEndpoint": "ws://fleet:3000/",
               "ignore": { "all": { "masks": ["\\d+ 分钟前"] } },
@@ -36,6 +37,8 @@ public sealed class ArchiveConfigTests
         Assert.That(config.Get(CheckSettings.StaleAfter), Is.EqualTo(TimeSpan.FromDays(7)));
         Assert.That(config.Get(CheckSettings.Screenshots), Is.EqualTo(Archive.Capture.ScreenshotPolicy.All));
         Assert.That(config.Get(CheckSettings.Warc), Is.False);
+        Assert.That(config.Get(CheckSettings.NotifyStrict), Is.True);
+        Assert.That(config.Get(CheckSettings.Notify), Is.EqualTo(new[] { new Archive.Notify.NotifyTarget("${HOOK}"), new Archive.Notify.NotifyTarget("https://hooks.slack.com/services/T/B/X", "slack", Archive.Notify.NotifyOn.Any) }));
         Assert.That(CheckSettings.Outputs.Select(config.Get), Is.EqualTo(new[] { Beside("out/r.json"), Beside("ci/junit.xml"), Beside("site/index.html"), Beside("ci/summary.md") }));
         Assert.That((config.Get(CheckSettings.BrowserPath), config.Get(CheckSettings.BrowserEndpoint)), Is.EqualTo(("/usr/bin/chromium", "ws://fleet:3000/")));
         Assert.That(config.Get(CheckSettings.CacheTtl), Is.EqualTo(TimeSpan.FromHours(24)));
@@ -53,6 +56,10 @@ public sealed class ArchiveConfigTests
     [TestCase("""{ "junitt": "j.xml" }""", "$.junitt: unknown setting 'junitt' (did you mean 'junit'?")]
     [TestCase("""{ "links": { "cachTtl": "1d" } }""", "$.links.cachTtl: unknown setting 'cachTtl' (did you mean 'cacheTtl'?")]
     [TestCase("""{ "policy": { "dead_links": {} } }""", "$.policy.dead_links: unknown policy setting 'dead_links' (did you mean 'deadLinks'?")]
+    [TestCase("""{ "notify": [{ "url": "https://x.example/", "fromat": "slack" }] }""", "$.notify[0].fromat: unknown setting 'fromat' (did you mean 'format'?")]
+    [TestCase("""{ "notify": [{ "url": "https://x.example/", "format": "email" }] }""", "$.notify[0].format: 'email' is not a notify format (json, slack, discord, teams)")]
+    [TestCase("""{ "notify": [{ "format": "slack" }] }""", "$.notify[0]: needs \"url\"")]
+    [TestCase("""{ "notify": [{ "url": "https://x.example/", "on": "sometimes" }] }""", "$.notify[0].on: 'sometimes' is not one of new, any, always")]
     [TestCase("""{ "screenshots": "some" }""", "$.screenshots: 'some' is not one of findings, all, none")]
     [TestCase("""{ "whatever": 1 }""", "$.whatever: unknown setting 'whatever' (expected seeds,")]
     [TestCase("""{ "concurrency": "four" }""", "$.concurrency: expected a whole number from 1 to 64, found \"four\"")]
