@@ -39,6 +39,27 @@ public static class MarkdownReport
             text.AppendLine(CultureInfo.InvariantCulture, $"Links: {l.Ok} ok, {l.Redirect} redirected, {l.Dead} dead, {l.Soft404} soft-404, {l.Timeout} timed out, {l.Error} errors, {l.Skipped} skipped.");
         }
 
+        // What a reviewer has not seen before comes first: drift new since each seed's previous check.
+        var fresh = Worst.First(report.Seeds).Where(seed => seed.NewBreaches.Count > 0).ToList();
+        if (fresh.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"### New drift ({fresh.Count})");
+            text.AppendLine();
+            text.AppendLine("| seed | status | what is new | accept it |");
+            text.AppendLine("|---|---|---|---|");
+            foreach (var seed in fresh.Take(WorstShown))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(seed.Id)} | {seed.Status.ToString().ToLowerInvariant()} | {Cell(string.Join("; ", seed.NewBreaches))} | {Cell(AcceptCommand(seed.Id))} |");
+            }
+
+            if (fresh.Count > WorstShown)
+            {
+                text.AppendLine();
+                text.AppendLine(CultureInfo.InvariantCulture, $"…and {fresh.Count - WorstShown} more with new drift.");
+            }
+        }
+
         var worst = Worst.First(report.Seeds).Where(seed => seed.Status != SeedStatus.Unchanged).Take(WorstShown).ToList();
         if (worst.Count > 0)
         {
@@ -61,6 +82,10 @@ public static class MarkdownReport
 
         return text.ToString();
     }
+
+    /// <summary>The command that accepts a seed's current drift, quoted for a POSIX shell when its id needs it.</summary>
+    public static string AcceptCommand(string id) =>
+        "archive accept " + (id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~') ? id : "'" + id.Replace("'", "'\\''", StringComparison.Ordinal) + "'");
 
     /// <summary>A table cell that stays one cell and shows as typed: Markdown and HTML characters escaped, line breaks and long texts cut.</summary>
     internal static string Cell(string value)

@@ -61,12 +61,12 @@ public static class SeedProjection
         (seed.Comparisons ?? new Dictionary<string, ComparisonReport>()).Select(c => ComparisonOutcome.Of(c.Key, c.Value.Drift, c.Value.DriftKey)).OfType<ComparisonOutcome>().ToList());
 
     /// <summary>What of a judged result an accepted state keeps: the findings, not that run's policy verdict on them.</summary>
-    public static SeedReport Accepted(SeedReport result) => result with { Breaches = [], Accepted = null };
+    public static SeedReport Accepted(SeedReport result) => result with { Breaches = [], NewBreaches = [], Accepted = null };
 
     /// <summary>The seed's line in the history (<c>snapshots/history.jsonl</c>).</summary>
     public static HistoryEntry History(SeedReport seed, DateTimeOffset runStartedAt, DateTimeOffset checkedAt) => new(
         runStartedAt, checkedAt, seed.Id, seed.Status, seed.Text.Similarity, Worst.MissingMedia(seed), Worst.DeadLinks(seed), seed.Breaches.Count, seed.Snapshot,
-        seed.Page.Timings is { } timings ? Math.Round(timings.TotalMs / 1000, 1) : null);
+        seed.Page.Timings is { } timings ? Math.Round(timings.TotalMs / 1000, 1) : null, seed.NewBreaches.Count);
 
     private static double Round(double ms) => Math.Round(ms, 1);
 }

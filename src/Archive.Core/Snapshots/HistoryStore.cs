@@ -16,7 +16,8 @@ public sealed record HistoryEntry(
     int DeadLinks,
     int Breaches,
     string? Snapshot,
-    double? Seconds = null);
+    double? Seconds = null,
+    int NewBreaches = 0);
 
 /// <summary>
 /// <c>snapshots/history.jsonl</c>: every run appends one JSON line per seed as soon as the seed is done. JSON lines

@@ -174,6 +174,16 @@ public sealed class RunCommandsTests
         var (historyExit, history, _) = await CliRunner.Run("history", "dead-00", "--snapshots", Path.Combine(dir.Path, "snapshots"));
         Assert.That(historyExit, Is.Zero);
         Assert.That(Regex.Count(history, " dead "), Is.GreaterThanOrEqualTo(3), history);
+        Assert.That(Regex.Count(history, @"new \(1\)"), Is.EqualTo(1), "only the first check found the page dead anew\n" + history);
+
+        var (jsonExit, json, _) = await CliRunner.Run("history", "dead-00", "--json", "--snapshots", Path.Combine(dir.Path, "snapshots"));
+        Assert.That(jsonExit, Is.Zero);
+        var entries = JsonNode.Parse(json)!.AsArray();
+        Assert.That(entries.Select(e => (string)e!["status"]!), Has.All.EqualTo("dead"));
+        Assert.That(entries.Select(e => (int)e!["newBreaches"]!), Is.EqualTo(new[] { 1 }.Concat(Enumerable.Repeat(0, entries.Count - 1))), "new drift once, then the same drift again");
+
+        var (_, all, _) = await CliRunner.Run("history", "--snapshots", Path.Combine(dir.Path, "snapshots"));
+        Assert.That(all, Does.Contain("new"), "the overview has the column");
     }
 
     [Test]

@@ -64,6 +64,17 @@ public sealed class ReportWriterTests
     }
 
     [Test]
+    public void MarkdownListsNewDriftFirstWithTheCommandThatAcceptsIt()
+    {
+        var seeds = Run.Seeds.Select(s => s.Id == "c" ? s with { NewBreaches = ["the page is dead"] } : s.Id == "b" ? s with { Id = "b 'x'", NewBreaches = ["text changed (major)"] } : s).ToList();
+        var markdown = MarkdownReport.Build(Run with { Seeds = seeds }, null);
+        Assert.That(markdown.IndexOf("### New drift (2)", StringComparison.Ordinal), Is.Positive.And.LessThan(markdown.IndexOf("### Worst", StringComparison.Ordinal)));
+        Assert.That(markdown, Does.Contain("| c | dead | the page is dead | archive accept c |"));
+        Assert.That(MarkdownReport.AcceptCommand("b 'x'"), Is.EqualTo("archive accept 'b '\\''x'\\'''"), "an id a shell would split is quoted");
+        Assert.That(MarkdownReport.Build(Run, null), Does.Not.Contain("### New drift"), "no section when nothing is new");
+    }
+
+    [Test]
     public void MarkdownShowsHostileTextAsTextAndKeepsTheTableWhole()
     {
         var markdown = MarkdownReport.Build(Run, null);
