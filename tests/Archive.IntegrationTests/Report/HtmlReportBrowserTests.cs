@@ -118,6 +118,41 @@ public sealed class HtmlReportBrowserTests
     }
 
     [Test]
+    public async Task TheIndexShowsHostsTrendsAndNewDriftAndFiltersToIt()
+    {
+        // Seed b's drift is new this run, and it has four earlier checks, one of which compared no text.
+        var folder = Path.Combine(root, "trends");
+        var snapshots = Path.Combine(folder, "snapshots");
+        var history = new Archive.Snapshots.HistoryStore(snapshots);
+        foreach (var (similarity, day) in new double?[] { 1.0, 0.9, null, 0.5 }.Select((s, i) => (s, i)))
+        {
+            history.Append(new Archive.Snapshots.HistoryEntry(run.StartedAt.AddDays(day - 4), run.StartedAt.AddDays(day - 4), "b", Verdict.SeedStatus.Changed, similarity, 0, 0, 1, null));
+        }
+
+        var withNew = run with { Seeds = run.Seeds.Select(s => s.Id == "b" ? s with { NewBreaches = ["text changed (major)"] } : s).ToList() };
+        await HtmlReport.WriteAsync(withNew, Path.Combine(folder, "report", "index.html"), snapshots, CancellationToken.None);
+        var index = await OpenAsync(Path.Combine("trends", "report", "index.html"));
+        var row = index.Page.Locator("#seed-rows tr", new PageLocatorOptions { Has = index.Page.Locator("a", new PageLocatorOptions { HasTextString = "b" }) }).First;
+        Assert.That(await row.Locator(".badge.new").InnerTextAsync(), Is.EqualTo("new"));
+        Assert.That(await row.Locator("td.host").InnerTextAsync(), Is.EqualTo("news.example"));
+        Assert.That(await row.Locator("svg.spark polyline").CountAsync(), Is.EqualTo(1), "the first two checks joined");
+        Assert.That(await row.Locator("svg.spark circle").CountAsync(), Is.EqualTo(1), "the last, after a check without text, alone");
+
+        await index.Page.ClickAsync("#new-only");
+        Assert.That(await Column(index.Page, 1), Is.EqualTo(new[] { "b" }), "only the seed with new drift");
+        await index.Page.ClickAsync("#new-only");
+        Assert.That(await Column(index.Page, 1), Has.Count.EqualTo(run.Seeds.Count));
+        Assert.That(index.Errors, Is.Empty);
+
+        var seed = await OpenAsync(Path.Combine("trends", "report", "seeds", HtmlReport.PageName("b")));
+        Assert.That(await seed.Page.Locator("#accept-command").InnerTextAsync(), Is.EqualTo("archive accept b"));
+        await seed.Page.ClickAsync("#copy-accept");
+        Assert.That(await seed.Page.Locator("#copy-accept").InnerTextAsync(), Is.AnyOf("copied", "selected: press Ctrl+C"));
+        Assert.That(seed.Errors, Is.Empty);
+        await index.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, "index-trends.png"), FullPage = true });
+    }
+
+    [Test]
     public async Task ASeedPageShowsTheDiffWithHighlightsInBothViews()
     {
         var seed = await OpenAsync("seeds/" + HtmlReport.PageName("b"));

@@ -59,6 +59,12 @@ internal static class Assets
         svg.chart text { font-size: 12px; fill: #1f2328; }
         .pager { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
         td.reason { max-width: 48ch; overflow-wrap: anywhere; }
+        .badge.new { background: #bf3989; }
+        td.host { color: var(--muted); white-space: nowrap; }
+        svg.spark polyline { fill: none; stroke: #0969da; stroke-width: 1.5; } svg.spark circle { fill: #0969da; }
+        .accept { display: flex; gap: 8px; align-items: center; margin-top: 6px; }
+        .accept code { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 2px 8px; }
+        .accept button { font: inherit; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
         """;
 
     public const string IndexScript = """
@@ -67,6 +73,7 @@ internal static class Assets
           var data = JSON.parse(document.getElementById('seed-data').textContent);
           var pageSize = 100, page = 0, sortKey = 'rank', ascending = true, shown = data;
           var statuses = new Set(['unchanged', 'changed', 'dead', 'error']);
+          var newOnly = false;
           var body = document.getElementById('seed-rows');
           var search = document.getElementById('search');
           var info = document.getElementById('page-info');
@@ -79,9 +86,30 @@ internal static class Assets
             if (x === null) return 1; if (y === null) return -1;
             return (x < y ? -1 : 1) * (ascending ? 1 : -1);
           }
+          // Similarity per check, 0 at the bottom and 1 at the top; a check whose text was not compared leaves a gap.
+          function spark(values) {
+            var ns = 'http://www.w3.org/2000/svg', width = 90, height = 18;
+            var svg = document.createElementNS(ns, 'svg');
+            svg.setAttribute('class', 'spark'); svg.setAttribute('width', width); svg.setAttribute('height', height);
+            svg.setAttribute('role', 'img'); svg.setAttribute('aria-label', values.length + ' checks');
+            var step = values.length > 1 ? (width - 4) / (values.length - 1) : 0, points = [];
+            function flush() {
+              if (points.length === 0) return;
+              var line = document.createElementNS(ns, points.length > 1 ? 'polyline' : 'circle');
+              if (points.length > 1) { line.setAttribute('points', points.join(' ')); }
+              else { var xy = points[0].split(','); line.setAttribute('cx', xy[0]); line.setAttribute('cy', xy[1]); line.setAttribute('r', 2); }
+              svg.appendChild(line); points = [];
+            }
+            values.forEach(function (v, i) {
+              if (v === null) { flush(); return; }
+              points.push((2 + i * step).toFixed(1) + ',' + (2 + (1 - v) * (height - 4)).toFixed(1));
+            });
+            flush();
+            return svg;
+          }
           function render() {
             var needle = search.value.trim().toLowerCase();
-            shown = data.filter(function (s) { return statuses.has(s.status) && (!needle || s.text.indexOf(needle) >= 0); }).sort(compare);
+            shown = data.filter(function (s) { return statuses.has(s.status) && (!newOnly || s.isNew) && (!needle || s.text.indexOf(needle) >= 0); }).sort(compare);
             var pages = Math.max(1, Math.ceil(shown.length / pageSize));
             page = Math.min(page, pages - 1);
             body.textContent = '';
@@ -91,11 +119,15 @@ internal static class Assets
               var link = document.createElement('a'); link.href = s.page; link.textContent = s.id;
               cell(tr, '').appendChild(link);
               var badge = document.createElement('span'); badge.className = 'badge ' + s.status; badge.textContent = s.status;
-              cell(tr, '').appendChild(badge);
+              var status = cell(tr, '');
+              status.appendChild(badge);
+              if (s.isNew) { var fresh = document.createElement('span'); fresh.className = 'badge new'; fresh.textContent = 'new'; fresh.title = "drift not seen in the seed's previous check"; status.appendChild(document.createTextNode(' ')); status.appendChild(fresh); }
+              cell(tr, s.host, 'host');
               cell(tr, s.similarity === null ? '–' : s.similarity.toFixed(3), 'num');
               cell(tr, s.drift.toFixed(3), 'num');
               cell(tr, String(s.media), 'num');
               cell(tr, String(s.links), 'num');
+              cell(tr, '', 'trend').appendChild(spark(s.trend));
               cell(tr, s.reason || '', 'reason');
               body.appendChild(tr);
             });
@@ -118,6 +150,8 @@ internal static class Assets
               page = 0; render();
             });
           });
+          var onlyNew = document.getElementById('new-only');
+          onlyNew.addEventListener('click', function () { newOnly = !newOnly; onlyNew.classList.toggle('on', newOnly); page = 0; render(); });
           search.addEventListener('input', function () { page = 0; render(); });
           document.getElementById('prev').addEventListener('click', function () { if (page > 0) { page--; render(); } });
           document.getElementById('next').addEventListener('click', function () { if ((page + 1) * pageSize < shown.length) { page++; render(); } });
@@ -128,6 +162,19 @@ internal static class Assets
     public const string SeedScript = """
         (function () {
           'use strict';
+          var copy = document.getElementById('copy-accept');
+          if (copy) {
+            copy.addEventListener('click', function () {
+              var command = document.getElementById('accept-command').textContent;
+              var done = function () { copy.textContent = 'copied'; };
+              if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(command).then(done, function () { select(); }); } else { select(); }
+              function select() {
+                var range = document.createRange(); range.selectNodeContents(document.getElementById('accept-command'));
+                var selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
+                copy.textContent = document.execCommand('copy') ? 'copied' : 'selected: press Ctrl+C';
+              }
+            });
+          }
           var views = document.querySelectorAll('button.view');
           views.forEach(function (button) {
             button.addEventListener('click', function () {

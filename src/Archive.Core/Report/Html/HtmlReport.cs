@@ -39,7 +39,7 @@ public static class HtmlReport
         }
 
         await files.CopyAllAsync(cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.GetFullPath(indexPath), IndexPage.Build(report), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.GetFullPath(indexPath), IndexPage.Build(report, history), cancellationToken).ConfigureAwait(false);
 
         // A reused report folder would otherwise keep every page and picture of every earlier run; the report's
         // own two folders are pruned to what this run links (nothing else beside them is touched).

@@ -13,7 +13,8 @@ internal static class IndexPage
     private static readonly (SeedStatus Status, string Name)[] Statuses =
         [(SeedStatus.Unchanged, "unchanged"), (SeedStatus.Changed, "changed"), (SeedStatus.Dead, "dead"), (SeedStatus.Error, "error")];
 
-    public static string Build(RunReport report)
+    /// <param name="history">Each seed's earlier checks (oldest first), for its trend line; empty without a snapshot store.</param>
+    public static string Build(RunReport report, IReadOnlyDictionary<string, List<Snapshots.HistoryEntry>> history)
     {
         var s = report.Summary;
         var body = new StringBuilder();
@@ -38,14 +39,18 @@ internal static class IndexPage
             body.Append("<button class=\"status on\" data-status=\"").Append(name).Append("\">").Append(name).Append(" (").Append(count).Append(")</button>");
         }
 
-        body.Append("<input id=\"search\" type=\"search\" placeholder=\"search id, URL, reason\" aria-label=\"search\"></div>")
+        var fresh = report.Seeds.Count(x => x.NewBreaches.Count > 0);
+        body.Append("<button id=\"new-only\" class=\"status\" title=\"drift not seen in the seed's previous check\">new drift only (").Append(fresh).Append(")</button>");
+        body.Append("<input id=\"search\" type=\"search\" placeholder=\"search id, host, URL, reason\" aria-label=\"search\"></div>")
             .Append("<table id=\"seeds\"><thead><tr>")
             .Append("<th class=\"sortable\" data-key=\"id\" data-ascending=\"true\">seed</th>")
             .Append("<th class=\"sortable asc\" data-key=\"rank\" data-ascending=\"true\">status</th>")
+            .Append("<th class=\"sortable\" data-key=\"host\" data-ascending=\"true\">host</th>")
             .Append("<th class=\"sortable num\" data-key=\"similarity\" data-ascending=\"true\">text similarity</th>")
             .Append("<th class=\"sortable num\" data-key=\"drift\" data-ascending=\"false\">drift</th>")
             .Append("<th class=\"sortable num\" data-key=\"media\" data-ascending=\"false\">media drifted</th>")
             .Append("<th class=\"sortable num\" data-key=\"links\" data-ascending=\"false\">dead links</th>")
+            .Append("<th title=\"text similarity over the seed's checks, oldest first\">trend</th>")
             .Append("<th>reason</th></tr></thead><tbody id=\"seed-rows\"></tbody></table>")
             .Append("<div class=\"pager\"><button id=\"prev\">← previous</button><span id=\"page-info\"></span><button id=\"next\">next →</button></div>");
 
@@ -62,6 +67,9 @@ internal static class IndexPage
             media = Worst.MissingMedia(seed),
             links = Worst.DeadLinks(seed),
             reason = seed.Reason,
+            host = Uri.TryCreate(seed.SourceUrl, UriKind.Absolute, out var url) ? url.Host : "",
+            isNew = seed.NewBreaches.Count > 0,
+            trend = (history.GetValueOrDefault(seed.Id) ?? []).TakeLast(30).Select(e => e.Similarity is { } v ? Math.Round(v, 3) : (double?)null).ToList(),
             text = $"{seed.Id} {seed.SourceUrl} {seed.Reason}".ToLowerInvariant(),
         }).ToList();
         body.Append(HtmlReport.JsonBlock("seed-data", data)).Append("</main>");

@@ -23,6 +23,15 @@ internal static class SeedPage
             html.Append("<div>").Append(HtmlPage.Escape(seed.Reason)).Append("</div>");
         }
 
+        // What to type when the drift is wanted: accepting makes it the seed's accepted state (README, archive accept).
+        if (seed.Breaches.Count > 0)
+        {
+            html.Append("<div class=\"accept\"><span class=\"muted\">")
+                .Append(seed.NewBreaches.Count > 0 ? "<span class=\"badge new\">new</span> drift since the previous check. " : string.Empty)
+                .Append("To accept it:</span><code id=\"accept-command\">").Append(HtmlPage.Escape(MarkdownReport.AcceptCommand(seed.Id)))
+                .Append("</code><button id=\"copy-accept\" type=\"button\">copy</button></div>");
+        }
+
         html.Append("<div class=\"muted\">").Append(HtmlPage.Link(seed.SourceUrl))
             .Append(seed.ArchivedAt is { } at ? HtmlPage.Escape($" · archived {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC") : string.Empty)
             .Append(HtmlPage.Escape($" · checked {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))
