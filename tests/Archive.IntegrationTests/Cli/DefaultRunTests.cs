@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Archive.Capture;
 using Archive.IntegrationTests.Fixtures;
+using Archive.Report.Html;
 using Archive.TestSite;
 
 namespace Archive.IntegrationTests.Cli;
@@ -93,6 +95,78 @@ public sealed class DefaultRunTests
         Assert.That(refused.GetProperty("reason").GetString(), Does.Contain("rename the file"));
         Assert.That(Directory.GetFileSystemEntries(work).Select(Path.GetFileName), Is.EquivalentTo(new[] { "seeds", "snapshots", "reports", "...txt" }), "the refused seed wrote nothing anywhere");
         Assert.That(File.Exists(Path.Combine(work, "snapshots", "link-cache.json")), Is.True, "the link cache's default lies in the relative snapshots folder");
+    }
+
+    /// <summary>
+    /// A real run's report, read as a person reads it, in Chromium at 1400×900: a seed page's first screen holds the
+    /// verdict, the reason and the first changed words; a swapped picture is shown beside its live copy at the same
+    /// size, under a slider, as an onion skin and with its pixel diff laid over. The screenshots are the README's.
+    /// </summary>
+    [Test]
+    public async Task TheReportOfARealRunReadsAtAGlance()
+    {
+        var glance = Directory.CreateTempSubdirectory("archive-glance-").FullName;
+        try
+        {
+            foreach (var seed in new[] { "edited", "picture", "same", "gone" })
+            {
+                Directory.CreateDirectory(Path.Combine(glance, "seeds"));
+                File.Copy(Path.Combine(work, "seeds", seed + ".txt"), Path.Combine(glance, "seeds", seed + ".txt"));
+            }
+
+            var (exit, output, error) = await Archive(glance, "check", "--map", site.Map, "--no-memento");
+            Assert.That(exit, Is.EqualTo(1), output + error);
+
+            await using var host = await BrowserHost.StartAsync(new BrowserOptions());
+            var context = await host.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { ViewportSize = new Microsoft.Playwright.ViewportSize { Width = 1400, Height = 900 } });
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            var requests = new List<string>();
+            page.Console += (_, m) => { if (m.Type == "error") { errors.Add(m.Text); } };
+            page.PageError += (_, e) => errors.Add(e);
+            page.Request += (_, r) => requests.Add(r.Url);
+            var reports = Path.Combine(glance, "reports", "latest");
+            var shots = Path.Combine(TestContext.CurrentContext.WorkDirectory, "report-screenshots");
+            Directory.CreateDirectory(shots);
+
+            await page.GotoAsync(new Uri(Path.Combine(reports, "seeds", HtmlReport.PageName("edited"))).AbsoluteUri);
+            var firstChange = await page.Locator(".diff.sbs del, .diff.sbs ins").First.BoundingBoxAsync();
+            Assert.That(firstChange, Is.Not.Null);
+            Assert.That(firstChange!.Y + firstChange.Height, Is.LessThan(900), "the first changed words are on the first screen");
+            Assert.That((await page.Locator("header.top").InnerTextAsync()).Split('\n'), Has.Some.Contains("changed"));
+            await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = Path.Combine(shots, "real-seed-first-screen.png") });
+
+            await page.GotoAsync(new Uri(Path.Combine(reports, "seeds", HtmlReport.PageName("picture"))).AbsoluteUri);
+            var compare = page.Locator(".compare").First;
+            var sizes = await compare.Locator(".stage img:not(.diff)").EvaluateAllAsync<double[]>("imgs => imgs.map(i => i.getBoundingClientRect().height)");
+            Assert.That(sizes, Has.Length.EqualTo(2).And.All.EqualTo(sizes[0]), "archived and live at the same display size");
+            await compare.Locator("button[data-mode=slider]").ClickAsync();
+            await compare.Locator(".amount").FillAsync("30");
+            Assert.That(await compare.Locator("a.live").EvaluateAsync<string>("a => a.style.clipPath"), Is.EqualTo("inset(0px 0px 0px 70%)"));
+            await compare.ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = Path.Combine(shots, "real-seed-pictures.png") });
+            await compare.Locator("button[data-mode=onion]").ClickAsync();
+            Assert.That(await compare.Locator("a.live").EvaluateAsync<string>("a => a.style.opacity"), Is.EqualTo("0.3"));
+            Assert.That(await compare.Locator("img.diff").IsVisibleAsync(), Is.False);
+            await compare.Locator(".overlay").CheckAsync();
+            Assert.That(await compare.Locator("img.diff").IsVisibleAsync(), Is.True, "the pixel diff laid over");
+            Assert.That(await compare.Locator("a.archived").GetAttributeAsync("target"), Is.EqualTo("_blank"), "a click opens it full size");
+
+            await page.GotoAsync(new Uri(Path.Combine(reports, "index.html")).AbsoluteUri);
+            Assert.That(await page.Locator("#seed-rows .badge.new").CountAsync(), Is.EqualTo(3), "a first check: the changed and the dead are new");
+            var thumbs = page.Locator("#seed-rows img.thumb");
+            Assert.That(await thumbs.CountAsync(), Is.EqualTo(3), "a thumbnail for each page that was pictured (the dead one was not)");
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#seed-rows img.thumb')].every(i => i.complete && i.naturalWidth === 160)");
+            Assert.That(await page.Locator("#seed-rows td.host").AllInnerTextsAsync(), Has.All.EqualTo("news.example"));
+            await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = Path.Combine(shots, "real-index.png") });
+
+            Assert.That(errors, Is.Empty, "no console error: the policy refused nothing the report does");
+            Assert.That(requests, Has.All.StartWith("file://"), "nothing is fetched from any network");
+        }
+        finally
+        {
+            Directory.Delete(glance, recursive: true);
+        }
     }
 
     [Test]

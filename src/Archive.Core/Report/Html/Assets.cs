@@ -61,7 +61,22 @@ internal static class Assets
         td.reason { max-width: 48ch; overflow-wrap: anywhere; }
         .badge.new { background: #bf3989; }
         td.host { color: var(--muted); white-space: nowrap; }
+        td.seed { white-space: nowrap; } td.seed > a:last-child { display: inline-block; white-space: normal; max-width: 28ch; vertical-align: middle; overflow-wrap: anywhere; }
+        .thumb { display: inline-block; width: 80px; height: 50px; vertical-align: middle; margin-right: 8px; border: 1px solid var(--line); background: var(--bg); object-fit: cover; }
         svg.spark polyline { fill: none; stroke: #0969da; stroke-width: 1.5; } svg.spark circle { fill: #0969da; }
+        .compare { margin: 8px 0; }
+        .compare .modes { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 6px; }
+        .compare .modes button { font: inherit; padding: 1px 8px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+        .compare .modes button.on { background: #0969da; color: #fff; border-color: #0969da; }
+        .compare .stage { position: relative; height: 300px; display: grid; grid-template-columns: 1fr 1fr; gap: 6px; background: var(--bg); }
+        .compare .stage a { display: block; height: 300px; }
+        .compare .stage img { width: 100%; height: 300px; object-fit: contain; display: block; }
+        .compare.slider .stage, .compare.onion .stage { display: block; }
+        .compare.slider .stage a, .compare.onion .stage a, .compare .stage img.diff { position: absolute; inset: 0; }
+        .compare .stage img.diff { display: none; opacity: 0.7; pointer-events: none; }
+        .compare.overlaid .stage img.diff { display: block; }
+        .compare.overlaid.side .stage img.diff { width: 50%; left: auto; right: 0; }
+        .compare.side .amount { display: none; }
         .accept { display: flex; gap: 8px; align-items: center; margin-top: 6px; }
         .accept code { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 2px 8px; }
         .accept button { font: inherit; padding: 2px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
@@ -117,7 +132,11 @@ internal static class Assets
               var tr = document.createElement('tr');
               tr.dataset.status = s.status;
               var link = document.createElement('a'); link.href = s.page; link.textContent = s.id;
-              cell(tr, '').appendChild(link);
+              var first = cell(tr, '', 'seed');
+              var thumb = document.createElement(s.thumb ? 'img' : 'span'); thumb.className = 'thumb';
+              if (s.thumb) { thumb.src = s.thumb; thumb.alt = ''; thumb.loading = 'lazy'; thumb.width = 80; thumb.height = 50; }
+              var pictured = document.createElement('a'); pictured.href = s.page; pictured.tabIndex = -1; pictured.appendChild(thumb);
+              first.appendChild(pictured); first.appendChild(link);
               var badge = document.createElement('span'); badge.className = 'badge ' + s.status; badge.textContent = s.status;
               var status = cell(tr, '');
               status.appendChild(badge);
@@ -175,6 +194,27 @@ internal static class Assets
               }
             });
           }
+          // Picture comparisons: side by side, a slider that uncovers the live picture over the archived one, or
+          // the live picture faded in over it; the pixel diff laid on top. Styles are set through the CSSOM, which
+          // the page's policy allows (style attributes in markup it does not).
+          document.querySelectorAll('.compare').forEach(function (box) {
+            var live = box.querySelector('a.live'), amount = box.querySelector('.amount'), overlay = box.querySelector('.overlay');
+            function show() {
+              var mode = box.classList.contains('slider') ? 'slider' : box.classList.contains('onion') ? 'onion' : 'side', v = amount.value / 100;
+              live.style.clipPath = mode === 'slider' ? 'inset(0 0 0 ' + (100 - amount.value) + '%)' : '';
+              live.style.opacity = mode === 'onion' ? String(v) : '';
+            }
+            box.querySelectorAll('.modes button').forEach(function (button) {
+              button.addEventListener('click', function () {
+                box.classList.remove('side', 'slider', 'onion');
+                box.classList.add(button.dataset.mode);
+                box.querySelectorAll('.modes button').forEach(function (b) { b.classList.toggle('on', b === button); });
+                show();
+              });
+            });
+            amount.addEventListener('input', show);
+            if (overlay) overlay.addEventListener('change', function () { box.classList.toggle('overlaid', overlay.checked); });
+          });
           var views = document.querySelectorAll('button.view');
           views.forEach(function (button) {
             button.addEventListener('click', function () {

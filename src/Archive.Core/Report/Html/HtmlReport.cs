@@ -38,8 +38,9 @@ public static class HtmlReport
             pages.Add(path);
         }
 
+        var thumbnails = report.Seeds.Select(seed => (seed.Id, Src: files.Thumbnail(seed))).Where(t => t.Src is not null).ToDictionary(t => t.Id, t => t.Src!, StringComparer.Ordinal);
         await files.CopyAllAsync(cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.GetFullPath(indexPath), IndexPage.Build(report, history), cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(Path.GetFullPath(indexPath), IndexPage.Build(report, history, thumbnails), cancellationToken).ConfigureAwait(false);
 
         // A reused report folder would otherwise keep every page and picture of every earlier run; the report's
         // own two folders are pruned to what this run links (nothing else beside them is touched).
@@ -150,11 +151,46 @@ public static class HtmlReport
             return "../" + target;
         }
 
+        private readonly Dictionary<string, string> thumbnails = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// A small picture of the top of the seed's live page for the index (from its latest picture, this check's or
+        /// an earlier one's), relative to the report's folder; null when the seed has none.
+        /// </summary>
+        public string? Thumbnail(SeedReport seed)
+        {
+            if (snapshotsRoot is null || seed.Snapshot is null)
+            {
+                return null;
+            }
+
+            var store = new Snapshots.SnapshotStore(snapshotsRoot);
+            var shot = File.Exists(Path.Combine(store.Root, seed.Snapshot, Snapshots.SnapshotStore.ScreenshotFile))
+                ? $"{seed.Snapshot}/{Snapshots.SnapshotStore.ScreenshotFile}"
+                : Seeds.SeedId.Problem(seed.Id) is null ? store.LatestScreenshot(seed.Id, seed.Snapshot) : null;
+            if (shot is null)
+            {
+                return null;
+            }
+
+            var target = $"{FileFolder}/thumbs/{Slug(seed.Id)}.jpg";
+            thumbnails[target] = Path.Combine(store.Root, shot);
+            return target;
+        }
+
         /// <summary>Every file the pages link, relative to the report's folder.</summary>
-        public IEnumerable<string> Targets => copies.Keys;
+        public IEnumerable<string> Targets => copies.Keys.Concat(thumbnails.Keys);
 
         public async Task CopyAllAsync(CancellationToken cancellationToken)
         {
+            foreach (var (target, source) in thumbnails)
+            {
+                if (Report.Thumbnail.Of(await File.ReadAllBytesAsync(source, cancellationToken).ConfigureAwait(false)) is { } small)
+                {
+                    await AtomicFile.WriteAllBytesAsync(Path.Combine(root, target), small, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             foreach (var (target, source) in copies)
             {
                 var destination = Path.Combine(root, target);

@@ -14,7 +14,8 @@ internal static class IndexPage
         [(SeedStatus.Unchanged, "unchanged"), (SeedStatus.Changed, "changed"), (SeedStatus.Dead, "dead"), (SeedStatus.Error, "error")];
 
     /// <param name="history">Each seed's earlier checks (oldest first), for its trend line; empty without a snapshot store.</param>
-    public static string Build(RunReport report, IReadOnlyDictionary<string, List<Snapshots.HistoryEntry>> history)
+    /// <param name="thumbnails">Each seed's live-page thumbnail, relative to the report's folder, when it has one.</param>
+    public static string Build(RunReport report, IReadOnlyDictionary<string, List<Snapshots.HistoryEntry>> history, IReadOnlyDictionary<string, string> thumbnails)
     {
         var s = report.Summary;
         var body = new StringBuilder();
@@ -69,6 +70,7 @@ internal static class IndexPage
             reason = seed.Reason,
             host = Uri.TryCreate(seed.SourceUrl, UriKind.Absolute, out var url) ? url.Host : "",
             isNew = seed.NewBreaches.Count > 0,
+            thumb = thumbnails.GetValueOrDefault(seed.Id),
             trend = (history.GetValueOrDefault(seed.Id) ?? []).TakeLast(30).Select(e => e.Similarity is { } v ? Math.Round(v, 3) : (double?)null).ToList(),
             text = $"{seed.Id} {seed.SourceUrl} {seed.Reason}".ToLowerInvariant(),
         }).ToList();

@@ -37,12 +37,14 @@ internal static class SeedPage
             .Append(HtmlPage.Escape($" · checked {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))
             .Append("</div></header><main>");
 
-        Scores(html, seed);
+        // The first screen answers "what changed": the verdict and reason above, then what breaks the policy, the
+        // changed text and the pictures; the scores and page facts that explain them come after.
         Policy(html, seed);
-        History(html, history);
-        PageFacts(html, seed, files);
         TextDiff(html, seed.Text);
         Images(html, seed, files);
+        Scores(html, seed);
+        History(html, history);
+        PageFacts(html, seed, files);
         Links(html, seed);
         Screenshots(html, seed, files);
         html.Append("</main>");
@@ -376,10 +378,18 @@ internal static class SeedPage
                 html.Append("<div class=\"muted\">").Append(HtmlPage.Escape(m.Reason)).Append("</div>");
             }
 
+            var archived = files.Media(m.Baseline?.Used == true ? m.Baseline.Sha256 : m.Archived?.Sha256, m.Archived?.Format);
+            var live = files.Media(m.Live?.Sha256, m.Live?.Format);
+            var diff = m.DiffImage is null ? null : files.FromSnapshot(m.DiffImage, $"media-{m.Index}-diff.png");
+            if (archived is not null && live is not null)
+            {
+                Compare(html, archived, live, diff);
+            }
+
             html.Append("<div class=\"pics\">")
-                .Append(Figure("archived", files.Media(m.Baseline?.Used == true ? m.Baseline.Sha256 : m.Archived?.Sha256, m.Archived?.Format), m.ArchivedUrl, m.Archived))
-                .Append(Figure("live", files.Media(m.Live?.Sha256, m.Live?.Format), m.LiveUrl, m.Live))
-                .Append(Figure("pixel diff", m.DiffImage is null ? null : files.FromSnapshot(m.DiffImage, $"media-{m.Index}-diff.png"), null, null))
+                .Append(Figure("archived", archived, m.ArchivedUrl, m.Archived))
+                .Append(Figure("live", live, m.LiveUrl, m.Live))
+                .Append(Figure("pixel diff", diff, null, null))
                 .Append("</div>");
             if (m.Scores is { } s)
             {
@@ -392,12 +402,36 @@ internal static class SeedPage
         html.Append("</div>");
     }
 
+    /// <summary>
+    /// The archived and live pictures at the same display size, side by side, under a slider or as an onion skin
+    /// (the seed script switches), with the pixel diff as an overlay; each opens full size when clicked.
+    /// </summary>
+    private static void Compare(StringBuilder html, string archived, string live, string? diff)
+    {
+        html.Append("<div class=\"compare side\"><div class=\"modes\">")
+            .Append("<button type=\"button\" data-mode=\"side\" class=\"on\">side by side</button><button type=\"button\" data-mode=\"slider\">slider</button><button type=\"button\" data-mode=\"onion\">onion skin</button>");
+        if (diff is not null)
+        {
+            html.Append("<label><input type=\"checkbox\" class=\"overlay\"> pixel diff overlay</label>");
+        }
+
+        html.Append("<input type=\"range\" class=\"amount\" min=\"0\" max=\"100\" value=\"50\" aria-label=\"how much of the live picture\"></div><div class=\"stage\">")
+            .Append("<a class=\"archived\" href=\"").Append(HtmlPage.Escape(archived)).Append("\" target=\"_blank\" rel=\"noopener\" title=\"the archived picture, full size\"><img src=\"").Append(HtmlPage.Escape(archived)).Append("\" alt=\"archived\" loading=\"lazy\"></a>")
+            .Append("<a class=\"live\" href=\"").Append(HtmlPage.Escape(live)).Append("\" target=\"_blank\" rel=\"noopener\" title=\"the live picture, full size\"><img src=\"").Append(HtmlPage.Escape(live)).Append("\" alt=\"live\" loading=\"lazy\"></a>");
+        if (diff is not null)
+        {
+            html.Append("<img class=\"diff\" src=\"").Append(HtmlPage.Escape(diff)).Append("\" alt=\"pixel diff\" loading=\"lazy\">");
+        }
+
+        html.Append("</div></div>");
+    }
+
     private static string Figure(string caption, string? src, string? url, MediaFile? file)
     {
         var size = file?.Width is { } w && file.Height is { } h ? $" · {w}×{h}" : string.Empty;
         var picture = src is null
             ? $"<div class=\"none\">{HtmlPage.Escape(url is null && caption != "pixel diff" ? "no copy" : caption == "pixel diff" ? "no diff (same bytes or not compared)" : "not kept")}</div>"
-            : $"<img src=\"{HtmlPage.Escape(src)}\" alt=\"{HtmlPage.Escape(caption)}\" loading=\"lazy\">";
+            : $"<a href=\"{HtmlPage.Escape(src)}\" target=\"_blank\" rel=\"noopener\"><img src=\"{HtmlPage.Escape(src)}\" alt=\"{HtmlPage.Escape(caption)}\" loading=\"lazy\"></a>";
         return $"<figure>{picture}<figcaption>{HtmlPage.Escape(caption + size)}{(url is null ? string.Empty : "<br>" + HtmlPage.Link(url, Shorten(url)))}</figcaption></figure>";
     }
 
