@@ -9,7 +9,7 @@ namespace Archive.IntegrationTests.Notify;
 /// <summary>
 /// Notifications as a scheduled user relies on them, through <c>./archive check</c> with the defaults and an
 /// archive.json whose webhook URLs come from the environment: a run with new drift sends one message per target in
-/// its shape (a 500 is retried), the next run with the same drift sends none, and the secret URL appears in no
+/// its shape (JSON, Slack, Discord, Teams; a 500 is retried), the next run with the same drift sends none, and the secret URL appears in no
 /// output and no report. A message that cannot be delivered changes nothing, unless <c>--notify-strict</c>.
 /// </summary>
 [NonParallelizable]
@@ -29,11 +29,15 @@ public sealed class NotifyEndToEndTests
         receiver = await LiveSite.StartAsync();
         receiver.Route($"/json/{Secret}", context => Receive(context, failFirst: Interlocked.Increment(ref jsonAnswers) == 1));
         receiver.Route($"/slack/{Secret}", context => Receive(context, failFirst: false));
+        receiver.Route($"/discord/{Secret}", context => Receive(context, failFirst: false));
+        receiver.Route($"/teams/{Secret}", context => Receive(context, failFirst: false));
         await File.WriteAllTextAsync(Path.Combine(story.Work, "archive.json"), """
             {
               "notify": [
                 "${ARCHIVE_TEST_JSON_HOOK}",
-                { "url": "${ARCHIVE_TEST_SLACK_HOOK}", "format": "slack", "on": "new" }
+                { "url": "${ARCHIVE_TEST_SLACK_HOOK}", "format": "slack", "on": "new" },
+                { "url": "${ARCHIVE_TEST_DISCORD_HOOK}", "format": "discord" },
+                { "url": "${ARCHIVE_TEST_TEAMS_HOOK}", "format": "teams" }
               ]
             }
             """);
@@ -53,6 +57,8 @@ public sealed class NotifyEndToEndTests
         {
             ["ARCHIVE_TEST_JSON_HOOK"] = new Uri(receiver.BaseUrl, $"json/{Secret}").AbsoluteUri,
             ["ARCHIVE_TEST_SLACK_HOOK"] = new Uri(receiver.BaseUrl, $"slack/{Secret}").AbsoluteUri,
+            ["ARCHIVE_TEST_DISCORD_HOOK"] = new Uri(receiver.BaseUrl, $"discord/{Secret}").AbsoluteUri,
+            ["ARCHIVE_TEST_TEAMS_HOOK"] = new Uri(receiver.BaseUrl, $"teams/{Secret}").AbsoluteUri,
         };
         string[] Check(params string[] more) => ["check", "--map", story.Site.Map, "--no-memento", "--allow-private", "--report-url", "https://ci.example/run/index.html", .. more];
 
@@ -63,7 +69,7 @@ public sealed class NotifyEndToEndTests
         var (exit, output, error) = await DefaultRunTests.Archive(story.Work, environment, Check());
         Assert.That(exit, Is.EqualTo(1), output + error);
         var messages = received.ToList();
-        Assert.That(messages.Select(m => m.Path.Split('/')[1]).Order(), Is.EqualTo(new[] { "json", "slack" }), "one message per target");
+        Assert.That(messages.Select(m => m.Path.Split('/')[1]).Order(), Is.EqualTo(new[] { "discord", "json", "slack", "teams" }), "one message per target");
         Assert.That(jsonAnswers, Is.EqualTo(2), "the JSON webhook's 500 was retried");
         Assert.That(messages.Select(m => m.ContentType), Has.All.StartsWith("application/json"));
 
@@ -84,6 +90,18 @@ public sealed class NotifyEndToEndTests
         using (var slack = JsonDocument.Parse(messages.Single(m => m.Path.StartsWith("/slack", StringComparison.Ordinal)).Body))
         {
             Assert.That(slack.RootElement.GetProperty("text").GetString(), Does.Contain("<https://ci.example/run/seeds/story.html|story>").And.Contain("new drift"));
+        }
+
+        using (var discord = JsonDocument.Parse(messages.Single(m => m.Path.StartsWith("/discord", StringComparison.Ordinal)).Body))
+        {
+            Assert.That(discord.RootElement.GetProperty("content").GetString(), Does.Contain("[story](<https://ci.example/run/seeds/story.html>)"));
+        }
+
+        using (var teams = JsonDocument.Parse(messages.Single(m => m.Path.StartsWith("/teams", StringComparison.Ordinal)).Body))
+        {
+            var card = teams.RootElement.GetProperty("attachments")[0].GetProperty("content");
+            Assert.That(card.GetProperty("type").GetString(), Is.EqualTo("AdaptiveCard"));
+            Assert.That(card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()), Has.Some.StartsWith("[story](https://ci.example/run/seeds/story.html)"));
         }
 
         using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(story.Work, "reports", "latest", "report.json"))))
