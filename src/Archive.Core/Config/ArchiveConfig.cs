@@ -153,7 +153,7 @@ internal sealed class ConfigReader(string file)
             var here = $"{at}[{i}]";
             if (entry.ValueKind == JsonValueKind.String)
             {
-                return new NotifyTarget(entry.GetString()!);
+                return new NotifyTarget(entry.GetString()!) is { Problem: { } wrong } ? throw Error(here, wrong) : new NotifyTarget(entry.GetString()!);
             }
 
             var target = new NotifyTarget("");
@@ -173,7 +173,9 @@ internal sealed class ConfigReader(string file)
                 };
             }
 
-            return target.Url.Length == 0 ? throw Error(here, "needs \"url\": the webhook to send to (write ${VARIABLE} to read it from the environment)") : target;
+            return target.Url.Length == 0 ? throw Error(here, "needs \"url\": the webhook to send to (write ${VARIABLE} to read it from the environment)")
+                : target.Problem is { } problem ? throw Error(here, problem)
+                : target;
         }).ToList();
     }
 

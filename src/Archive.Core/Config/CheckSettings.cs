@@ -141,7 +141,7 @@ public static class CheckSettings
 
     public static Setting<IReadOnlyList<NotifyTarget>> Notify { get; } = new(
         "notify", "--notify", "After the run, send a message to this webhook when some seed has new drift (repeatable). Its shape (json, slack, discord, teams) comes from the host; archive.json's entries may set `format` and `on` (new, any, always), and write the URL as ${VARIABLE} to read it from the environment (see docs/notify-schema.md).", "URL", [],
-        texts => (texts.Select(t => new NotifyTarget(t)).ToList(), null),
+        texts => texts.Select(t => new NotifyTarget(t)).ToList() is var targets && targets.FirstOrDefault(t => t.Problem is not null) is { } bad ? (targets, bad.Problem) : (targets, null),
         (e, r, at) => r.Notify(e, at), v => v.Count == 0 ? null : string.Join(", ", v.Select(t => t.Display)), repeatable: true);
 
     public static Setting<bool> NotifyStrict { get; } = new(

@@ -33,6 +33,11 @@ public sealed partial record NotifyTarget(string Url, string? Format = null, Not
             : throw new FormatException($"the notify URL {(Variable().IsMatch(Url) ? "made from " + Url : Display)} is not an absolute http(s) URL");
     }
 
+    /// <summary>Why the URL as written can never work (neither an http(s) URL nor one made from the environment); null when it may.</summary>
+    public string? Problem => Variable().IsMatch(Url) || (Uri.TryCreate(Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        ? null
+        : $"'{Display}' is not an http(s) URL (write ${{NAME}} to read one from the environment)";
+
     /// <summary>What messages show of the target: scheme and host, never the path or query that hold the secret.</summary>
     public string Display => Variable().IsMatch(Url) ? Url : Uri.TryCreate(Url, UriKind.Absolute, out var url) ? $"{url.Scheme}://{url.Authority}/…" : "(not a URL)";
 

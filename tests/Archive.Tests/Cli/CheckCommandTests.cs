@@ -17,6 +17,7 @@ public sealed class CheckCommandTests
     [TestCase("--memento-timegate", "ftp://archive.example/", "--memento-timegate must be an absolute http(s) URL")]
     [TestCase("--link-concurrency", "0", "--link-concurrency must be between 1 and 1024")]
     [TestCase("--screenshots", "some", "--screenshots must be findings, all or none, not 'some'")]
+    [TestCase("--notify", "hooks.slack.com/services/x", "--notify '(not a URL)' is not an http(s) URL")]
     public async Task BadOptionsAreUsageErrors(string option, string value, string message)
     {
         var (exit, _, error) = await CliRunner.Run("check", TestPaths.Seeds, option, value);

@@ -59,6 +59,7 @@ public sealed class ArchiveConfigTests
     [TestCase("""{ "notify": [{ "url": "https://x.example/", "fromat": "slack" }] }""", "$.notify[0].fromat: unknown setting 'fromat' (did you mean 'format'?")]
     [TestCase("""{ "notify": [{ "url": "https://x.example/", "format": "email" }] }""", "$.notify[0].format: 'email' is not a notify format (json, slack, discord, teams)")]
     [TestCase("""{ "notify": [{ "format": "slack" }] }""", "$.notify[0]: needs \"url\"")]
+    [TestCase("""{ "notify": ["hooks.slack.com/services/x"] }""", "$.notify[0]: '(not a URL)' is not an http(s) URL (write ${NAME} to read one from the environment)")]
     [TestCase("""{ "notify": [{ "url": "https://x.example/", "on": "sometimes" }] }""", "$.notify[0].on: 'sometimes' is not one of new, any, always")]
     [TestCase("""{ "screenshots": "some" }""", "$.screenshots: 'some' is not one of findings, all, none")]
     [TestCase("""{ "whatever": 1 }""", "$.whatever: unknown setting 'whatever' (expected seeds,")]
