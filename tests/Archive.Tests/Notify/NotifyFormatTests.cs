@@ -90,3 +90,28 @@ public class NotifyFormatTests
 
     private static JsonElement Parse(byte[] body) => JsonDocument.Parse(body).RootElement.Clone();
 }
+
+public class NotifierTests
+{
+    [Test]
+    public async Task A_private_webhook_is_refused_without_allow_private_and_the_secret_stays_out_of_the_reason()
+    {
+        var run = Archive.TestSite.SampleReports.EveryShape();
+        run = run with { Seeds = run.Seeds.Select(s => s with { NewBreaches = s.Breaches }).ToList() };
+        using var fetcher = new Archive.Web.HttpFetcher(new Archive.Web.UrlMap([]), Archive.Web.FetchOptions.Default with { MaxAttempts = 1 });
+        var deliveries = await Notifier.SendAsync(run, ExitCode.PolicyBroken, [new NotifyTarget("http://127.0.0.1:9/hook/SECRET-PATH?token=SECRET-QUERY")], null, fetcher, _ => null, CancellationToken.None);
+        var delivery = deliveries.Single();
+        Assert.That(delivery.Failed, Is.True);
+        Assert.That(delivery.Problem, Does.Contain("private").Or.Contain("loopback").Or.Contain("refused"));
+        Assert.That(delivery.Problem + delivery.Target, Does.Not.Contain("SECRET"));
+    }
+
+    [Test]
+    public async Task Nothing_is_sent_when_nothing_is_new_unless_the_target_hears_always()
+    {
+        var run = Archive.TestSite.SampleReports.EveryShape();
+        using var fetcher = new Archive.Web.HttpFetcher(new Archive.Web.UrlMap([]), Archive.Web.FetchOptions.Default with { MaxAttempts = 1 });
+        var deliveries = await Notifier.SendAsync(run, ExitCode.PolicyBroken, [new NotifyTarget("https://hooks.example/a"), new NotifyTarget("http://127.0.0.1:9/b", On: NotifyOn.Always)], null, fetcher, _ => null, CancellationToken.None);
+        Assert.That(deliveries.Select(d => d.Sent), Is.EqualTo(new[] { false, true }), "no seed has new drift: only the 'always' target is due");
+    }
+}
