@@ -129,9 +129,11 @@ public sealed class ReportEndToEndTests
         Assert.That(await page.Locator(".image .badge.changed").CountAsync(), Is.EqualTo(1));
         await page.EvaluateAsync("() => document.querySelectorAll('img').forEach(i => i.loading = 'eager')");
         await page.WaitForFunctionAsync("() => Array.from(document.images).every(i => i.complete)");
-        var loaded = await page.EvaluateAsync<int[]>("() => Array.from(document.querySelectorAll('.image img, .shots img')).map(i => i.naturalWidth)");
+        var loaded = await page.EvaluateAsync<int[]>("() => Array.from(document.querySelectorAll('.image .pics img, .shots img')).map(i => i.naturalWidth)");
         Assert.That(loaded, Has.Length.EqualTo(5), "archived, live and diff images, archived and live screenshots");
         Assert.That(loaded, Has.All.GreaterThan(0), "every picture is in the report's own folder");
+        var compared = await page.EvaluateAsync<int[]>("() => Array.from(document.querySelectorAll('.image .compare img')).map(i => i.naturalWidth)");
+        Assert.That(compared, Has.Length.EqualTo(3).And.All.GreaterThan(0), "the same three in the comparison: archived, live, diff overlay");
         Assert.That(await page.Locator("#links tbody tr").CountAsync(), Is.GreaterThan(1));
         Assert.That(errors, Is.Empty);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(HtmlReportBrowserTests.ScreenshotFolder, "real-seed.png"), FullPage = true });

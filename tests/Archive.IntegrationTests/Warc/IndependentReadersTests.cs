@@ -72,6 +72,12 @@ public sealed class IndependentReadersTests
         host.Html("/index.html", """<!DOCTYPE html><html><head><script src="/ui.js"></script></head><body><replay-web-page style="height:800px;display:block" source="/story.wacz" url="https://news.example/story" embed="replayonly"></replay-web-page></body></html>""");
         host.Route("/ui.js", Served(Path.Combine(replay, "ui.js"), "application/javascript"));
         host.Route("/replay/sw.js", Served(Path.Combine(replay, "sw.js"), "application/javascript"));
+
+        // The component's frame opens replay/; until the service worker controls it, that request reaches the
+        // server, which must answer with the app itself (as replayweb.page is deployed: index.html, ui.js and
+        // sw.js side by side). Without it a busy machine's first load showed a 404 in the frame.
+        host.Route("/replay/", Served(Path.Combine(replay, "index.html"), "text/html"));
+        host.Route("/replay/ui.js", Served(Path.Combine(replay, "ui.js"), "application/javascript"));
         host.Route("/story.wacz", Served(Path.Combine(story.Work, "story.wacz"), "application/wacz+zip"));
 
         var liveHits = story.Site.Hits("/story") + story.Site.Hits("/img/lead.jpg");
@@ -82,12 +88,15 @@ public sealed class IndependentReadersTests
             Args = [.. BrowserOptions.LaunchArguments],
         });
         var page = await browser.NewPageAsync();
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, m) => console.Enqueue($"{m.Type}: {m.Text}");
+        page.Worker += (_, w) => console.Enqueue("worker " + w.Url);
         await page.GotoAsync(new Uri(host.BaseUrl, "index.html").AbsoluteUri);
 
         // The replayed page sits in frames inside the component; any of them showing the story's text is the replay.
         var deadline = Stopwatch.StartNew();
         string? replayed = null;
-        while (replayed is null && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (replayed is null && deadline.Elapsed < TimeSpan.FromSeconds(90))
         {
             foreach (var frame in page.Frames)
             {
@@ -107,7 +116,7 @@ public sealed class IndependentReadersTests
             await Task.Delay(500);
         }
 
-        Assert.That(replayed, Is.Not.Null, "ReplayWeb.page showed the archived story: " + string.Join(", ", page.Frames.Select(f => f.Url)));
+        Assert.That(replayed, Is.Not.Null, "ReplayWeb.page showed the archived story: " + string.Join(", ", page.Frames.Select(f => f.Url)) + "\n" + string.Join("\n", console.Take(40)));
         Assert.That(host.Hits("/story.wacz"), Is.Positive);
         Assert.That(story.Site.Hits("/story") + story.Site.Hits("/img/lead.jpg"), Is.EqualTo(liveHits), "the replay read the package, never the live site");
     }
