@@ -24,9 +24,7 @@ internal static class AcceptCommand
             var ids = (parse.GetValue(seeds) ?? []).Select(s => File.Exists(s) ? SeedId.FromPath(s) : s).ToList();
             if (ids.Count == 0)
             {
-                ids = Directory.Exists(store.Root)
-                    ? Directory.EnumerateDirectories(store.Root).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.') && !n.StartsWith('_')).Order(StringComparer.Ordinal).ToList()
-                    : [];
+                ids = [.. store.SeedIds()];
             }
 
             if (ids.Count == 0)

@@ -88,9 +88,9 @@ internal static class ExportCommand
             }
         }
 
-        if (arguments.Length == 0 && Directory.Exists(store.Root))
+        if (arguments.Length == 0)
         {
-            ids.AddRange(Directory.EnumerateDirectories(store.Root).Select(Path.GetFileName).OfType<string>().Where(n => SeedId.Problem(n) is null && !n.StartsWith('_')).Order(StringComparer.Ordinal));
+            ids.AddRange(store.SeedIds().Where(n => SeedId.Problem(n) is null));
         }
 
         foreach (var id in ids)

@@ -18,16 +18,16 @@ internal sealed class JsonNotifyFormat : INotifyFormat
             SchemaVersion,
             n.Headline,
             n.Tool,
-            new Run(n.StartedAt, n.FinishedAt, JsonNamingPolicy.CamelCase.ConvertName(n.Exit.ToString()), n.ReportUrl?.AbsoluteUri),
+            new Run(n.StartedAt, n.FinishedAt, n.Exit, n.ReportUrl?.AbsoluteUri),
             new Counts(n.Summary.Total, n.Summary.Unchanged, n.Summary.Changed, n.Summary.Dead, n.Summary.Error, n.NewCount),
-            n.Seeds.Select(s => new Seed(s.Id, s.Url, JsonNamingPolicy.CamelCase.ConvertName(s.Status.ToString()), s.Reason, s.Breaches, s.New, s.Report?.AbsoluteUri)).ToList()),
+            n.Seeds.Select(s => new Seed(s.Id, s.Url, s.Status, s.Reason, s.Breaches, s.New, s.Report?.AbsoluteUri)).ToList()),
         JsonConventions.Indented);
 
     private sealed record Payload(int SchemaVersion, string Summary, Report.ToolInfo Tool, Run Run, Counts Counts, IReadOnlyList<Seed> Seeds);
 
-    private sealed record Run(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string Exit, string? ReportUrl);
+    private sealed record Run(DateTimeOffset StartedAt, DateTimeOffset FinishedAt, Verdict.ExitCode Exit, string? ReportUrl);
 
     private sealed record Counts(int Seeds, int Unchanged, int Changed, int Dead, int Error, [property: JsonPropertyName("new")] int New);
 
-    private sealed record Seed(string Id, string? Url, string Status, string? Reason, IReadOnlyList<string> Breaches, [property: JsonPropertyName("new")] IReadOnlyList<string> New, string? Report);
+    private sealed record Seed(string Id, string? Url, Verdict.SeedStatus Status, string? Reason, IReadOnlyList<string> Breaches, [property: JsonPropertyName("new")] IReadOnlyList<string> New, string? Report);
 }

@@ -61,6 +61,11 @@ public sealed partial class SnapshotStore(string root, TimeProvider? time = null
         return latest is null ? null : $"{seedId}/{latest}";
     }
 
+    /// <summary>The names of the seed folders in the store, in order (not its own folders, hidden or starting with '_').</summary>
+    public IReadOnlyList<string> SeedIds() => Directory.Exists(Root)
+        ? Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.') && !n.StartsWith('_')).Order(StringComparer.Ordinal).ToList()
+        : [];
+
     /// <summary>Removes what killed runs left half-written.</summary>
     public int SweepIncomplete()
     {

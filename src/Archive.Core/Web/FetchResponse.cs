@@ -26,6 +26,15 @@ public sealed record FetchResponse(
 
     public string? Header(string name) => FindHeader(Headers, name);
 
+    /// <summary>
+    /// Headers as they go with a body whose transfer and content coding were undone: names lower-cased, and the
+    /// headers that described the coded body (Content-Encoding, Content-Length, Transfer-Encoding) dropped.
+    /// </summary>
+    internal static List<KeyValuePair<string, string>> Decoded(IEnumerable<KeyValuePair<string, string>> headers) =>
+        headers.Select(h => new KeyValuePair<string, string>(h.Key.ToLowerInvariant(), h.Value))
+            .Where(h => h.Key is not ("content-encoding" or "content-length" or "transfer-encoding"))
+            .ToList();
+
     /// <summary>The first value of a header, names compared case-insensitively as HTTP does.</summary>
     internal static string? FindHeader(IReadOnlyList<KeyValuePair<string, string>> headers, string name) =>
         headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;

@@ -234,10 +234,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         try
         {
             using var response = await (trusted ? trustedClient : checkedClient).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var headers = response.Headers.Concat(response.Content.Headers)
-                .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key.ToLowerInvariant(), v)))
-                .Where(h => h.Key is not ("content-encoding" or "content-length" or "transfer-encoding"))
-                .ToList();
+            var headers = FetchResponse.Decoded(response.Headers.Concat(response.Content.Headers).SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
             var (bytes, truncated) = request.Method == "HEAD"
                 ? ([], false)
                 : await ReadCappedAsync(response.Content, maxBody, timeout.Token).ConfigureAwait(false);

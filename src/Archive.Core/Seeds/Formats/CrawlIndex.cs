@@ -226,8 +226,7 @@ internal sealed partial class CrawlIndex : IArchivedResources
 
                 var body = found.Http.Payload(maxBytes + 1);
                 var truncated = found.Record.BlockCut || body.LongLength > maxBytes;
-                var headers = found.Http.Headers.Where(h => !h.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase) && !h.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) && !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                    .Select(h => new KeyValuePair<string, string>(h.Key.ToLowerInvariant(), h.Value)).ToList();
+                var headers = FetchResponse.Decoded(found.Http.Headers);
                 return new FetchResponse(url, current, redirects, status, headers, truncated ? body[..(int)Math.Min(body.LongLength, maxBytes)] : body, truncated, null, 1, TimeSpan.Zero);
             }
 
