@@ -9,6 +9,7 @@ namespace Archive.Web;
 /// <param name="MaxRedirects">Redirect hops followed before giving up.</param>
 /// <param name="PerHostConcurrency">Requests in flight at once to one host (the host actually contacted).</param>
 /// <param name="AllowPrivate">Whether unmapped URLs may reach loopback and private addresses.</param>
+/// <param name="HedgeAfter">How long a GET or HEAD may hear nothing, not even headers, before a second copy is sent beside it; by default a third of its time limit, and never under 5 s, so a server that is only slow is not asked twice.</param>
 public sealed record FetchOptions(
     TimeSpan RequestTimeout,
     int MaxAttempts = 3,
@@ -18,7 +19,8 @@ public sealed record FetchOptions(
     int MaxRedirects = 10,
     int PerHostConcurrency = 8,
     bool AllowPrivate = false,
-    string UserAgent = FetchOptions.DefaultUserAgent)
+    string UserAgent = FetchOptions.DefaultUserAgent,
+    TimeSpan? HedgeAfter = null)
 {
     public const string DefaultUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36 Archive/0.1";
 
@@ -27,4 +29,7 @@ public sealed record FetchOptions(
     public TimeSpan Backoff => BackoffBase ?? TimeSpan.FromMilliseconds(500);
 
     public TimeSpan RetryAfterLimit => MaxRetryAfter ?? TimeSpan.FromSeconds(30);
+
+    /// <summary>When a request with this time limit is hedged (<see cref="HedgeAfter"/>); at or past the limit, never.</summary>
+    public TimeSpan HedgeDelay(TimeSpan limit) => HedgeAfter ?? TimeSpan.FromTicks(Math.Max(limit.Ticks / 3, TimeSpan.FromSeconds(5).Ticks));
 }

@@ -135,7 +135,8 @@ public sealed class HttpFetcher : IFetcher, IDisposable
             await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                answer = await SendOnceAsync(request, target, trusted, request.MaxBodyBytes ?? Options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+                (answer, var sent) = await SendHedgedAsync(request, target, trusted, request.MaxBodyBytes ?? Options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+                attempt += sent - 1;
             }
             finally
             {
@@ -157,15 +158,10 @@ public sealed class HttpFetcher : IFetcher, IDisposable
     {
         if (answer.Failure is { } failure)
         {
-            // A server that sent nothing within the whole timeout is unlikely to answer the third time: one more
-            // try, not two, so a hung page costs two timeouts rather than three. Resets and refusals are quick
-            // and often passing, so they keep every attempt.
-            return failure.Kind switch
-            {
-                FetchFailureKind.Timeout => attempt < 2 ? Backoff(attempt) : null,
-                FetchFailureKind.ConnectionRefused or FetchFailureKind.ConnectionReset or FetchFailureKind.Other => Backoff(attempt),
-                _ => null,
-            };
+            // A request with no complete answer within its whole limit is not sent again: its one retry was the
+            // hedge inside that limit (SendHedgedAsync), so a hung page costs one page timeout, not two or three.
+            // Resets and refusals are quick and often passing, so they keep every attempt.
+            return failure.Kind is FetchFailureKind.ConnectionRefused or FetchFailureKind.ConnectionReset or FetchFailureKind.Other ? Backoff(attempt) : null;
         }
 
         if (answer.Status is 429 or 503 && RetryAfter(answer) is { } asked)
@@ -174,6 +170,60 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         }
 
         return answer.Status is 429 or >= 500 ? Backoff(attempt) : null;
+    }
+
+    /// <summary>
+    /// One attempt within the request's time limit. A GET or HEAD that has heard nothing, not even headers, for
+    /// <see cref="FetchOptions.HedgeAfter"/> (a third of the limit, at least 5 s) is sent once more beside the first (a hedged request: a lost connection or a stalled
+    /// backend is often fine the second time), and the first complete answer wins; both end with the limit.
+    /// Returns how many requests were sent.
+    /// </summary>
+    private async Task<(Answer Answer, int Sent)> SendHedgedAsync(FetchRequest request, Uri target, bool trusted, long maxBody, CancellationToken cancellationToken)
+    {
+        var limit = request.Timeout ?? Options.RequestTimeout;
+        var hedgeAfter = Options.HedgeDelay(limit);
+        if (request.Method is not ("GET" or "HEAD") || hedgeAfter >= limit)
+        {
+            return (await SendOnceAsync(request, target, trusted, maxBody, limit, null, cancellationToken).ConfigureAwait(false), 1);
+        }
+
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = SendOnceAsync(request, target, trusted, maxBody, limit, heard, race.Token);
+        using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var quiet = Task.Delay(hedgeAfter, Time, silence.Token);
+            var woken = await Task.WhenAny(first, heard.Task, quiet).ConfigureAwait(false);
+            await silence.CancelAsync().ConfigureAwait(false);
+            if (woken != quiet || cancellationToken.IsCancellationRequested)
+            {
+                return (await first.ConfigureAwait(false), 1);
+            }
+        }
+
+        var second = SendOnceAsync(request, target, trusted, maxBody, limit - hedgeAfter, null, race.Token);
+        var done = await Task.WhenAny(first, second).ConfigureAwait(false);
+        var other = done == first ? second : first;
+        var answer = await done.ConfigureAwait(false);
+        if (answer.Failure is not null)
+        {
+            // The first to end failed (a reset, say): the other may still answer within the limit. Of two
+            // failures, the first request's is the one reported.
+            var later = await other.ConfigureAwait(false);
+            return (later.Failure is null ? later : (await first.ConfigureAwait(false)), 2);
+        }
+
+        await race.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await other.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the loser of the race, ended
+        }
+
+        return (answer, 2);
     }
 
     private TimeSpan Backoff(int attempt)
@@ -200,10 +250,11 @@ public sealed class HttpFetcher : IFetcher, IDisposable
             : null;
     }
 
-    private async Task<Answer> SendOnceAsync(FetchRequest request, Uri target, bool trusted, long maxBody, CancellationToken cancellationToken)
+    /// <param name="heard">Set once the answer's headers have come.</param>
+    private async Task<Answer> SendOnceAsync(FetchRequest request, Uri target, bool trusted, long maxBody, TimeSpan limit, TaskCompletionSource? heard, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(request.Timeout ?? Options.RequestTimeout);
+        timeout.CancelAfter(limit);
         // HTTP/2 where the server offers it (ALPN over TLS), HTTP/1.1 otherwise: many requests to one host share a connection.
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), target) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
         if (request.Body is { } body)
@@ -234,6 +285,7 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         try
         {
             using var response = await (trusted ? trustedClient : checkedClient).SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            heard?.TrySetResult();
             var headers = FetchResponse.Decoded(response.Headers.Concat(response.Content.Headers).SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))));
             var (bytes, truncated) = request.Method == "HEAD"
                 ? ([], false)

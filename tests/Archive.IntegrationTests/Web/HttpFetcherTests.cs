@@ -13,6 +13,8 @@ public sealed class HttpFetcherTests
     private int busyCalls;
     private int notFoundCalls;
     private int hangCalls;
+    private int hangOnceCalls;
+    private int postHangCalls;
 
     [OneTimeSetUp]
     public async Task Start()
@@ -51,6 +53,21 @@ public sealed class HttpFetcherTests
                 Interlocked.Increment(ref hangCalls);
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
             })
+            .Route("/hangs-once", async context =>
+            {
+                // The first request stalls, as behind a lost connection or a stuck backend; a second is answered.
+                if (Interlocked.Increment(ref hangOnceCalls) == 1)
+                {
+                    await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                }
+
+                await context.Response.WriteAsync("second time lucky");
+            })
+            .Route("/hangs-post", async context =>
+            {
+                Interlocked.Increment(ref postHangCalls);
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            })
             .Route("/headers", context => context.Response.WriteAsync($"{context.Request.Headers.UserAgent}|{context.Request.Headers.Cookie}"));
         for (var i = 0; i < 12; i++)
         {
@@ -81,12 +98,31 @@ public sealed class HttpFetcherTests
     }
 
     [Test]
-    public async Task APageThatSendsNothingIsTriedTwiceNotThreeTimes()
+    public async Task APageThatSendsNothingIsAskedOnceMoreWithinItsLimitAndNeverAfter()
     {
-        using var quick = new HttpFetcher(new UrlMap([UrlMapping.Parse(site.Map)]), Harness.Fetch with { RequestTimeout = TimeSpan.FromMilliseconds(500) });
+        using var quick = new HttpFetcher(new UrlMap([UrlMapping.Parse(site.Map)]), Harness.Fetch with { RequestTimeout = TimeSpan.FromMilliseconds(600), HedgeAfter = TimeSpan.FromMilliseconds(200) });
         var response = await quick.FetchAsync(new FetchRequest(LiveSite.Public("/hangs")), CancellationToken.None);
         Assert.That(response.Failure?.Kind, Is.EqualTo(FetchFailureKind.Timeout));
-        Assert.That((response.Attempts, Volatile.Read(ref hangCalls)), Is.EqualTo((2, 2)), "one retry after a timeout");
+        Assert.That(response.Failure!.Message, Does.Contain("0.6 s"), "the limit reported is the request's whole limit");
+        Assert.That((response.Attempts, Volatile.Read(ref hangCalls)), Is.EqualTo((2, 2)), "one hedged request inside the limit, no retry after it");
+    }
+
+    [Test]
+    public async Task ASecondRequestRescuesAFirstThatStalled()
+    {
+        using var quick = new HttpFetcher(new UrlMap([UrlMapping.Parse(site.Map)]), Harness.Fetch with { RequestTimeout = TimeSpan.FromSeconds(3), HedgeAfter = TimeSpan.FromMilliseconds(300) });
+        var response = await quick.FetchAsync(new FetchRequest(LiveSite.Public("/hangs-once")), CancellationToken.None);
+        Assert.That((response.Failure, response.Status, response.Attempts), Is.EqualTo(((FetchFailure?)null, (int?)200, 2)));
+        Assert.That(System.Text.Encoding.UTF8.GetString(response.Body), Is.EqualTo("second time lucky"));
+    }
+
+    [Test]
+    public async Task ARequestThatIsNotSafeToRepeatIsSentOnce()
+    {
+        using var quick = new HttpFetcher(new UrlMap([UrlMapping.Parse(site.Map)]), Harness.Fetch with { RequestTimeout = TimeSpan.FromMilliseconds(600), HedgeAfter = TimeSpan.FromMilliseconds(200) });
+        var response = await quick.FetchAsync(new FetchRequest(LiveSite.Public("/hangs-post"), "POST", Body: [1, 2, 3]), CancellationToken.None);
+        Assert.That(response.Failure?.Kind, Is.EqualTo(FetchFailureKind.Timeout));
+        Assert.That((response.Attempts, Volatile.Read(ref postHangCalls)), Is.EqualTo((1, 1)));
     }
 
     [Test]
