@@ -29,31 +29,48 @@ public sealed class PageCapturer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => tabs.DisposeAsync();
 
-    /// <param name="archivedHtml">The archived body, made safe (see <see cref="Seeds.RenderableBody"/>), to render beside the live page; null for no archived screenshot.</param>
-    /// <param name="suspect">Tells from the page's text whether it holds hardly any of the archived text; such a page is given time to settle and read again.</param>
-    /// <param name="wantsPicture">Under <see cref="ScreenshotPolicy.Findings"/>, asked with the rendered page (HTML and text, no picture yet) while its tab is still open: whether it earns a full-page picture. Null: it does.</param>
-    /// <param name="archive">The crawl the seed came from: the archived body's pictures are shown as it kept them.</param>
-    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null, Func<PageCapture, Task<bool>>? wantsPicture = null, Seeds.IArchivedResources? archive = null)
+    /// <summary>The main document fetched (<see cref="FetchAsync"/>), then rendered, in one call.</summary>
+    public async Task<PageCapture> CaptureAsync(Uri sourceUrl, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null, Func<PageCapture, Task<Pictures>>? pictures = null, Seeds.IArchivedResources? archive = null) =>
+        await CaptureAsync(await FetchAsync(sourceUrl, cancellationToken).ConfigureAwait(false), cancellationToken, archivedHtml, suspect, pictures, archive).ConfigureAwait(false);
+
+    /// <summary>
+    /// Fetches the page's main document, without a browser. A run does this ahead of rendering, for several seeds
+    /// at once, so a page that never answers waits beside the others instead of holding a tab (or a worker) for
+    /// its whole time limit.
+    /// </summary>
+    public async Task<PageDocument> FetchAsync(Uri sourceUrl, CancellationToken cancellationToken)
     {
-        var total = Stopwatch.StartNew();
+        var took = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.TotalTimeout);
-
-        FetchResponse document;
         var sentAt = fetcher.Time.GetUtcNow();
         try
         {
-            document = await fetcher.FetchAsync(new FetchRequest(sourceUrl, MaxBodyBytes: options.MaxPageBytes), deadline.Token).ConfigureAwait(false);
+            var document = await fetcher.FetchAsync(new FetchRequest(sourceUrl, MaxBodyBytes: options.MaxPageBytes), deadline.Token).ConfigureAwait(false);
+            return new PageDocument(sourceUrl, document, sentAt, took.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The seed's own time limit passed while the page was still being fetched or retried: that page is
             // not answering, which is the page's problem, not the run's.
             var failure = new FetchFailure(FetchFailureKind.Timeout, $"no answer within the total time limit of {options.TotalTimeout.TotalSeconds:0.#} s");
-            return Fetched(sourceUrl, sourceUrl, [], null, null, failure, [], total.Elapsed.TotalMilliseconds);
+            return new PageDocument(sourceUrl, new FetchResponse(sourceUrl, sourceUrl, [], null, [], [], false, failure, 1, took.Elapsed), sentAt, took.Elapsed);
         }
+    }
 
-        var fetchMs = total.Elapsed.TotalMilliseconds;
+    /// <param name="page">The page's main document, from <see cref="FetchAsync"/>; the time it took counts against the seed's total time limit, the time it waited for a tab does not.</param>
+    /// <param name="archivedHtml">The archived body, made safe (see <see cref="Seeds.RenderableBody"/>), to render beside the live page; null for no archived screenshot.</param>
+    /// <param name="suspect">Tells from the page's text whether it holds hardly any of the archived text; such a page is given time to settle and read again.</param>
+    /// <param name="pictures">Under <see cref="ScreenshotPolicy.Findings"/>, asked with the rendered page (HTML and text, no picture yet) while its tab is still open: which pictures it earns. Null: both.</param>
+    /// <param name="archive">The crawl the seed came from: the archived body's pictures are shown as it kept them.</param>
+    public async Task<PageCapture> CaptureAsync(PageDocument page, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null, Func<PageCapture, Task<Pictures>>? pictures = null, Seeds.IArchivedResources? archive = null)
+    {
+        var (sourceUrl, document, sentAt, fetchTime) = page;
+        var total = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.TotalTimeout - fetchTime is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+
+        var fetchMs = fetchTime.TotalMilliseconds;
         var notes = new List<string>();
         if (document.Truncated)
         {
@@ -101,8 +118,8 @@ public sealed class PageCapturer : IAsyncDisposable
         {
             // Closing the context ends whatever the page is still doing when the total time limit passes.
             await using var onDeadline = deadline.Token.Register(() => _ = tab.Context.CloseAsync()).ConfigureAwait(false);
-            var capture = await RenderAsync(tab, fetched, document, notes, total, deadline, suspect, wantsPicture, cancellationToken).ConfigureAwait(false);
-            if (archivedHtml is not null && options.ArchivedScreenshot && capture.Error is null)
+            var (capture, wanted) = await RenderAsync(tab, fetched, document, notes, total, deadline, suspect, pictures, cancellationToken).ConfigureAwait(false);
+            if (archivedHtml is not null && options.ArchivedScreenshot && capture.Error is null && wanted.HasFlag(Pictures.Archived))
             {
                 capture = capture with { ArchivedScreenshot = await RenderArchivedAsync(tab, archivedHtml, document, capture.Notes, archive, deadline.Token).ConfigureAwait(false) };
             }
@@ -165,9 +182,10 @@ public sealed class PageCapturer : IAsyncDisposable
     private PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
         new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null) { CapturedAt = fetcher.Time.GetUtcNow() };
 
-    private async Task<PageCapture> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, Func<PageCapture, Task<bool>>? wantsPicture, CancellationToken cancellationToken)
+    private async Task<(PageCapture Capture, Pictures Wanted)> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, Func<PageCapture, Task<Pictures>>? pictures, CancellationToken cancellationToken)
     {
         var fetchMs = fetched.Timings.FetchMs;
+        double TotalMs() => fetchMs + total.Elapsed.TotalMilliseconds;
         var session = new Session(fetcher, options, document, imagesOnly: false, deadline.Token);
         tab.Listen(session);
         var loadMs = 0.0;
@@ -210,7 +228,7 @@ public sealed class PageCapturer : IAsyncDisposable
             }
 
             settleMs = settle.Elapsed.TotalMilliseconds;
-            var capture = session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds)) with
+            var capture = session.Complete(fetched, notes, new CaptureTimings(fetchMs, loadMs, settleMs, TotalMs())) with
             {
                 Html = html,
                 Text = text,
@@ -218,39 +236,39 @@ public sealed class PageCapturer : IAsyncDisposable
 
             // A full-page picture is most of the browser's graphics work for a page: under the findings policy it
             // is taken only when the caller, having compared the page, says it shows something worth seeing.
-            var picture = options.Screenshots switch
+            var wanted = options.Screenshots switch
             {
-                ScreenshotPolicy.None => false,
-                ScreenshotPolicy.Findings when wantsPicture is not null => await wantsPicture(capture).ConfigureAwait(false),
-                _ => true,
+                ScreenshotPolicy.None => Pictures.None,
+                ScreenshotPolicy.Findings when pictures is not null => await pictures(capture).ConfigureAwait(false),
+                _ => Pictures.Live | Pictures.Archived,
             };
-            if (!picture)
+            if (!wanted.HasFlag(Pictures.Live))
             {
-                return capture;
+                return (capture, wanted);
             }
 
             var noted = notes.Count;
             var screenshot = await ScreenshotAsync(tab, notes).ConfigureAwait(false);
-            return capture with { Screenshot = screenshot, Notes = [.. capture.Notes, .. notes.Skip(noted)], Timings = capture.Timings with { TotalMs = total.Elapsed.TotalMilliseconds } };
+            return (capture with { Screenshot = screenshot, Notes = [.. capture.Notes, .. notes.Skip(noted)], Timings = capture.Timings with { TotalMs = TotalMs() } }, wanted);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or ObjectDisposedException && !cancellationToken.IsCancellationRequested)
         {
             // What the page did is a finding about the page, never a failure of the tool: a page that starts a
             // download serves a file, not a page (changed, like a PDF); one that loops in script or floods dialogs
             // until the seed's time is up did not load (dead, as a page that times out is).
-            var timings = new CaptureTimings(fetchMs, loadMs, settleMs, total.Elapsed.TotalMilliseconds);
+            var timings = new CaptureTimings(fetchMs, loadMs, settleMs, TotalMs());
             if (e.Message.StartsWith("Download is starting", StringComparison.Ordinal))
             {
                 notes.Insert(0, "the live URL starts a download (an attachment) instead of showing a page");
-                return session.Complete(fetched, notes, timings);
+                return (session.Complete(fetched, notes, timings), Pictures.None);
             }
 
             // The reason says which limit it was: the seed's whole time, or one browser step that never answered.
-            return deadline.IsCancellationRequested
+            return (deadline.IsCancellationRequested
                 ? session.Complete(fetched, notes, timings) with { Failure = new FetchFailure(FetchFailureKind.Timeout, $"the page did not finish loading within the total time limit of {options.TotalTimeout.TotalSeconds:0} s (a script that never yields, dialogs, or a page that never settles)") }
                 : e is TimeoutException
                     ? session.Complete(fetched, notes, timings) with { Failure = new FetchFailure(FetchFailureKind.Timeout, $"the page stopped answering the browser: {FirstLine(e.Message)}") }
-                    : session.Complete(fetched, notes, timings) with { Error = $"the browser failed: {FirstLine(e.Message)}" };
+                    : session.Complete(fetched, notes, timings) with { Error = $"the browser failed: {FirstLine(e.Message)}" }, Pictures.None);
         }
     }
 
@@ -333,7 +351,7 @@ public sealed class PageCapturer : IAsyncDisposable
 
             // JPEG, not PNG: compressing a full-page PNG took ~360 ms of CPU per page, a third of a capture
             // (docs/performance.md); a JPEG at this quality takes ~160 ms and reads the same to a person.
-            return await tab.ScreenshotAsync(options.ViewportWidth, Math.Clamp(height, 1, options.MaxScreenshotHeight), options.ScreenshotQuality).ConfigureAwait(false);
+            return await tab.ScreenshotAsync(options.ViewportWidth, Math.Clamp(height, 1, options.MaxScreenshotHeight), options.ScreenshotQuality, options.ScreenshotScale).ConfigureAwait(false);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {

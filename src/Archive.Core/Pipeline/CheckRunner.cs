@@ -76,7 +76,12 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         using var links = options.Links.Enabled ? new LinkChecker(fetcher, options.Links, linkCache) : null;
         var boilerplate = store is null ? new SiteBoilerplate() : await store.ReadBoilerplateAsync(cancellationToken).ConfigureAwait(false);
 
-        var queue = Channel.CreateBounded<((int File, string Id) Order, SeedLoad Load)>(new BoundedChannelOptions(options.Concurrency * 2) { SingleWriter = true });
+        // Seeds reach the workers with their main document fetched, in the order the fetches end, at most
+        // Lookahead of them fetched or waiting at once: a page that never answers waits out its time limit
+        // beside the others, holding no worker and no tab, and a run's hung pages overlap from its start.
+        using var ahead = new SemaphoreSlim(Lookahead);
+        var queue = Channel.CreateUnbounded<((int File, string Id) Order, SeedLoad Load, PageDocument? Document)>();
+        var fetching = new List<Task>();
         var results = new List<((int File, string Id) Order, SeedReport Report)>();
         var finished = 0;
         observer.RunStarted(total);
@@ -122,7 +127,9 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
 
                         if (!skip)
                         {
-                            await queue.Writer.WriteAsync(((order[load.Path], load.Id), load), stop.Token).ConfigureAwait(false);
+                            await ahead.WaitAsync(stop.Token).ConfigureAwait(false);
+                            fetching.RemoveAll(f => f.IsCompleted);
+                            fetching.Add(FetchAheadAsync((order[load.Path], load.Id), load));
                         }
                     }
 
@@ -138,19 +145,42 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
                 }
                 finally
                 {
-                    queue.Writer.Complete();
+                    try
+                    {
+                        await Task.WhenAll(fetching).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        queue.Writer.Complete();
+                    }
                 }
             },
             stop.Token);
+
+        async Task FetchAheadAsync((int File, string Id) place, SeedLoad load)
+        {
+            PageDocument? document = null;
+            try
+            {
+                document = load.Seed is { } seed ? await capturer.FetchAsync(seed.SourceUrl, stop.Token).ConfigureAwait(false) : null;
+            }
+            catch (OperationCanceledException)
+            {
+                // the run is stopping; the worker that takes the seed (if any does) fetches it itself
+            }
+
+            queue.Writer.TryWrite((place, load, document));
+        }
 
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(
             async () =>
             {
                 try
                 {
-                    await foreach (var (place, load) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                    await foreach (var (place, load, document) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        var (findings, archivedAt, snapshot) = await CheckAsync(load, capturer, media, links, store, boilerplate, stop.Token).ConfigureAwait(false);
+                        ahead.Release();
+                        var (findings, archivedAt, snapshot) = await CheckAsync(load, document, capturer, media, links, store, boilerplate, stop.Token).ConfigureAwait(false);
                         var seedReport = await JudgeAsync(findings, load.Path, archivedAt, snapshot, store, stop.Token).ConfigureAwait(false);
                         history?.Append(SeedProjection.History(seedReport, startedAt, time.GetUtcNow()));
                         journal?.Append(seedReport);
@@ -161,6 +191,12 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
                             observer.SeedFinished(seedReport, finished, total);
                         }
                     }
+                }
+                catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    // The run was stopped (Ctrl-C, SIGTERM) while a page was loading: the browser's "aborted" is the
+                    // stop, not a failure of the tool.
+                    throw new OperationCanceledException("the run was stopped", e, cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -198,6 +234,13 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         };
         return (report, Judge.ExitCodeFor(seeds.Select(r => r.Exit)));
     }
+
+    /// <summary>
+    /// Seeds whose main document is fetched or waiting for a worker at once. Wide enough that a run's hung pages
+    /// overlap (each waits one page timeout, beside everything else); narrow enough that the documents held are a
+    /// few MB, whatever the number of seeds.
+    /// </summary>
+    private int Lookahead => Math.Max(32, options.Concurrency * 8);
 
     /// <summary>
     /// The order seeds are started in (reports keep path order): the ones whose last check took longest first, so a
@@ -252,13 +295,15 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
     }
 
     /// <summary>Every comparison of one seed, in pipeline order: capture, text, media, links. Nothing here judges.</summary>
-    private async Task<(SeedFindings Findings, DateTimeOffset? ArchivedAt, string? Snapshot)> CheckAsync(SeedLoad load, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, CancellationToken cancellationToken)
+    /// <param name="document">The seed's main document, fetched ahead; null to fetch it here.</param>
+    private async Task<(SeedFindings Findings, DateTimeOffset? ArchivedAt, string? Snapshot)> CheckAsync(SeedLoad load, PageDocument? document, PageCapturer capturer, MediaChecker mediaChecker, LinkChecker? linkChecker, SnapshotStore? store, SiteBoilerplate boilerplate, CancellationToken cancellationToken)
     {
         var totalTimeout = options.Capture.TotalTimeout;
 
-        // --total-timeout bounds the seed's own work, comparisons included, not only its capture.
+        // --total-timeout bounds the seed's own work, comparisons included, not only its capture; the time its
+        // document took to fetch counts, the time it then waited for a worker does not.
         using var seedTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        seedTime.CancelAfter(totalTimeout);
+        seedTime.CancelAfter(document is null || document.Took < totalTimeout ? totalTimeout - (document?.Took ?? TimeSpan.Zero) : TimeSpan.Zero);
 
         if (load.Seed is not { } seed)
         {
@@ -270,24 +315,27 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         Task<TextComparison> CompareTextAsync(PageCapture page) =>
             Task.Run(() => ContentComparer.Compare(seed, page.Html!, page.FinalUrl, rules, boilerplate, seedTime.Token), seedTime.Token);
 
-        // Under --screenshots findings the page is compared while its tab is still open, and pictured only when its
-        // text drifted or is gone, or when the seed has no picture yet; that comparison is the one the seed keeps.
+        // Under --screenshots findings the page is compared while its tab is still open. It is pictured when its
+        // text drifted or is gone, or when the seed has no picture yet; the archived body is rendered beside it only
+        // when the text drifted or is gone, the one case a person compares the two. That comparison is the one the
+        // seed keeps.
         TextComparison? early = null;
-        async Task<bool> WantsPicture(PageCapture page)
+        async Task<Pictures> PicturesFor(PageCapture page)
         {
-            if (page.Html is null || store?.LatestScreenshot(seed.Id) is null)
+            var firstPicture = store?.LatestScreenshot(seed.Id) is null;
+            if (page.Html is null)
             {
-                return true;
+                return Pictures.Live | Pictures.Archived;
             }
 
             try
             {
                 early = await CompareTextAsync(page).ConfigureAwait(false);
-                return early.HasChanges || early.Error is not null;
+                return early.HasChanges || early.Error is not null ? Pictures.Live | Pictures.Archived : firstPicture ? Pictures.Live : Pictures.None;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return true; // the comparison ran out of the seed's time; it is tried again below and reported as such
+                return Pictures.Live | Pictures.Archived; // the comparison ran out of the seed's time; it is tried again below and reported as such
             }
         }
 
@@ -296,7 +344,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         {
             var bodyHash = seed.RenderableHtml is null ? null : ContentHash.Of(seed.RenderableHtml)[..16];
             var renderedBefore = store is null || bodyHash is null ? null : await store.ReadArchivedRenderingAsync(seed.Id, bodyHash, cancellationToken).ConfigureAwait(false);
-            capture = await capturer.CaptureAsync(seed.SourceUrl, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, rules), WantsPicture, seed.Resources).ConfigureAwait(false);
+            document ??= await capturer.FetchAsync(seed.SourceUrl, cancellationToken).ConfigureAwait(false);
+            capture = await capturer.CaptureAsync(document, cancellationToken, store is null || renderedBefore is not null ? null : seed.RenderableHtml, TextPresence.Probe(seed, rules), PicturesFor, seed.Resources).ConfigureAwait(false);
             if (renderedBefore is not null)
             {
                 capture = capture with { ArchivedScreenshot = renderedBefore };

@@ -132,6 +132,7 @@ public sealed class CaptureTests
             Assert.That(capture.Images.Single(i => i.Url.AbsolutePath == "/img/lead.png").Bytes, Is.EqualTo(Pages.TinyPng));
             Assert.That(capture.Screenshot, Is.Not.Null.And.Length.GreaterThan(1000));
             Assert.That(capture.Screenshot![..3], Is.EqualTo(new byte[] { 0xFF, 0xD8, 0xFF }), "a JPEG");
+            Assert.That(SkiaSharp.SKBitmap.DecodeBounds(capture.Screenshot).Width, Is.EqualTo((int)(Harness.Capture.ViewportWidth * Harness.Capture.ScreenshotScale)), "rastered at the picture's scale");
             Assert.That(site.Hits("/static/site.js"), Is.GreaterThan(0), "scripts the page loads are fetched through the map too");
         });
     }
@@ -321,7 +322,8 @@ public sealed class CaptureTests
         Assert.That(ReportSchema.Errors(JsonReport.Serialize(report)), Is.Empty, "a real run's report validates against the schema");
 
         var folder = Path.Combine(snapshots, byId["a-unchanged"].Snapshot!);
-        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.jpg", "archived.jpg", "result.json" }));
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "capture.json", "page.html", "page.txt", "screenshot.jpg", "result.json" }), "a first check is pictured; the archived body is rendered only beside drift");
+        Assert.That(Directory.GetFiles(Path.Combine(snapshots, byId["b-changed"].Snapshot!)).Select(Path.GetFileName), Does.Contain("archived.jpg").And.Contain("screenshot.jpg"), "drift is pictured beside the archived body");
         Assert.That(File.ReadAllText(Path.Combine(folder, "capture.json")), Does.Contain("https://news.example/img/lead.png").And.Not.Contain("127.0.0.1"));
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pages.TinyPng));
         Assert.That(File.Exists(Path.Combine(snapshots, "_media", sha)), Is.True, "image bytes are stored once by SHA-256");

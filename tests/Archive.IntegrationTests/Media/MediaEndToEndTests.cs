@@ -1,4 +1,5 @@
 using System.Text;
+using Archive.Capture;
 using Archive.IntegrationTests.Fixtures;
 using Archive.IO;
 using Archive.Media;
@@ -103,6 +104,9 @@ public sealed class MediaEndToEndTests
         var options = Harness.Check(site, snapshots) with
         {
             Map = new UrlMap([UrlMapping.Parse(site.Map), UrlMapping.Parse($"https://s.rfi.fr/={site.BaseUrl.AbsoluteUri}rfi/")]),
+
+            // Every page pictured, the archived bodies rendered beside unchanged text too (not only beside drift).
+            Capture = Harness.Capture with { Screenshots = ScreenshotPolicy.All },
         };
         first = (await Harness.RunAsync(options, seedDir)).Report.Seeds.ToDictionary(s => s.Id);
 

@@ -94,12 +94,14 @@ public sealed class IsolationTests
             + $"<p><a href=\"{log}/archived-link\">link</a> <a href=\"{beside}\">beside</a></p><img src=\"{log}/archived.jpg\"><img src=\"{beside}.jpg\">", "Isolation");
 
         var map = new UrlMap([UrlMapping.Parse($"{LiveSite.PublicBase}=http://{mapHost}:{site.BaseUrl.Port}/")]);
-        var options = Harness.Check(site, Path.Combine(root, "snapshots-" + mapHost)) with { Map = map };
+        // Every picture taken, so the archived body is rendered too (with its links and images to the refused address).
+        var options = Harness.Check(site, Path.Combine(root, "snapshots-" + mapHost)) with { Map = map, Capture = Harness.Capture with { Screenshots = Archive.Capture.ScreenshotPolicy.All } };
         var before = Volatile.Read(ref accepted);
         var (report, _) = await Harness.RunAsync(options, seeds);
 
         var seed = report.Seeds.Single();
         Assert.That(seed.Status, Is.Not.EqualTo(SeedStatus.Error), seed.Reason);
+        Assert.That(File.Exists(Path.Combine(root, "snapshots-" + mapHost, seed.Snapshot!, "archived.jpg")), Is.True, "the archived body was rendered");
         Assert.That(Volatile.Read(ref accepted) - before, Is.Zero, "connections accepted by the logging server");
         Assert.That(site.Hits("/secret") + site.Hits("/secret-from-page") + site.Hits("/secret.jpg"), Is.Zero, "unmapped URLs at the map target's address");
         Assert.That(seed.Links.Where(l => l.Url.Contains($":{LogPort}/", StringComparison.Ordinal)).Select(l => l.Status.ToString()), Is.All.EqualTo("Error"), "archived links to the refused address are errors, never fetched");

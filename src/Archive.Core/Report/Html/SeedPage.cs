@@ -482,6 +482,12 @@ internal static class SeedPage
                 caption = $"the live page at an earlier check ({earlier.Snapshot}); this check took no new picture, as it found nothing to see";
             }
 
+            // Under --screenshots findings the archived body is rendered only for a seed whose text drifted or is gone.
+            if (src is null && !live && seed.Snapshot is not null)
+            {
+                caption = "the archived body is rendered only when the live text drifted or is gone (--screenshots all renders it for every seed)";
+            }
+
             html.Append("<figure>").Append(src is null ? "<div class=\"none\">not captured</div>" : $"<img src=\"{HtmlPage.Escape(src)}\" alt=\"{HtmlPage.Escape(caption)}\" loading=\"lazy\">")
                 .Append("<figcaption>").Append(HtmlPage.Escape(caption)).Append("</figcaption></figure>");
         }

@@ -1,0 +1,10 @@
+using Archive.Web;
+
+namespace Archive.Capture;
+
+/// <summary>A page's main document as <see cref="PageCapturer.FetchAsync"/> fetched it, waiting to be rendered.</summary>
+/// <param name="SourceUrl">The seed's source URL.</param>
+/// <param name="Response">The fetch's answer, redirects followed, or its failure.</param>
+/// <param name="SentAt">When the request was sent, by the run's clock (the WARC's request record).</param>
+/// <param name="Took">How long the fetch took, retries included.</param>
+public sealed record PageDocument(Uri SourceUrl, FetchResponse Response, DateTimeOffset SentAt, TimeSpan Took);
