@@ -15,62 +15,38 @@ namespace Archive.Bench;
 /// </summary>
 internal static class CaptureBenchmark
 {
-    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency, string[] extra, int hung = 0)
+    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency, string[] extra, int hung = 0, bool naive = true)
     {
         await using var site = await LiveSite.StartAsync();
         site.Latency = latency;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency per response: {latency.TotalMilliseconds:0} ms; check options: {string.Join(' ', extra)}"));
-        var images = Enumerable.Range(0, 24).Select(i => GeneratedImages.Jpeg(i)).ToArray();
-        site.Route("/media/*", context =>
-        {
-            var name = Path.GetFileNameWithoutExtension(context.Request.Path.Value!);
-            var index = Math.Abs(name.GetHashCode(StringComparison.Ordinal)) % images.Length;
-            context.Response.ContentType = "image/jpeg";
-            return context.Response.Body.WriteAsync(images[index]).AsTask();
-        });
-        site.Bytes("/static/site.css", "text/css", "body{font:16px/1.5 serif;max-width:60em;margin:auto} nav a{margin:0 .5em}"u8.ToArray());
-        site.Bytes("/static/site.js", "text/javascript", "document.addEventListener('DOMContentLoaded',()=>{document.body.dataset.ready='1'});"u8.ToArray());
-        site.Bytes("/static/analytics.js", "text/javascript", "(function(){var t=Date.now();window.addEventListener('load',function(){window.__t=Date.now()-t;});})();"u8.ToArray());
-
         var root = Directory.CreateTempSubdirectory("archive-bench-").FullName;
         try
         {
             var seeds = Path.Combine(root, "seeds");
-            for (var i = 0; i < pages; i++)
-            {
-                var count = 5 + (i % 6);
-                var pageImages = Enumerable.Range(0, count).Select(k => $"/media/p{i}-{k}.jpg").ToList();
-                var paragraphs = Enumerable.Range(0, 8 + (i % 5)).Select(k => $"{Pages.Paragraphs[k % Pages.Paragraphs.Length]} 第{i}篇第{k}段。").ToList();
-                var path = $"/news/{i}";
-                var title = $"新闻 {i}";
-                if (i % Math.Max(1, pages / Math.Max(1, hung)) == 0 && i / Math.Max(1, pages / Math.Max(1, hung)) < hung)
-                {
-                    // A server that accepts the connection and never sends a byte.
-                    site.Route(path, context => Task.Delay(Timeout.Infinite, context.RequestAborted));
-                }
-                else
-                {
-                    site.Html(path, Pages.Article(title, paragraphs, pageImages, extraHead: "<script src=\"/static/analytics.js\" async></script>"));
-                }
+            ArticleSite.Serve(site, pages, hung, seeds);
 
-                Pages.Seed(seeds, $"news-{i:D4}", LiveSite.Public(path), Pages.Body(paragraphs, pageImages.Select(p => LiveSite.Public(p).AbsoluteUri)), title);
-            }
-
-            var baseline = await NaiveLoop.RunAsync(site, pages);
+            var baseline = naive ? await NaiveLoop.RunAsync(site, pages) : default;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hung pages: {hung}"));
             Console.WriteLine($"| run | pages | concurrency | wall s | pages/s | CPU s (machine) | CPU s per page | peak RSS MiB (tool) | peak RSS MiB (tree) | unchanged | speed vs naive | CPU vs naive |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            Console.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"| naive loop ({baseline.Browser}) | {pages} | 1 | {baseline.Seconds:0.0} | {pages / baseline.Seconds:0.00} | {baseline.CpuSeconds:0.0} | {baseline.CpuSeconds / pages:0.000} | {baseline.PeakRoot / 1048576.0:0} | {baseline.PeakTree / 1048576.0:0} | {baseline.Loaded} | 1.00× | 1.00× |"));
+            if (naive)
+            {
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| naive loop ({baseline.Browser}) | {pages} | 1 | {baseline.Seconds:0.0} | {pages / baseline.Seconds:0.00} | {baseline.CpuSeconds:0.0} | {baseline.CpuSeconds / pages:0.000} | {baseline.PeakRoot / 1048576.0:0} | {baseline.PeakTree / 1048576.0:0} | {baseline.Loaded} | 1.00× | 1.00× |"));
+            }
+
             foreach (var concurrency in concurrencies)
             {
                 var cpu = MachineCpu.Now();
                 var result = await RunOnceAsync(site, root, seeds, concurrency, extra);
                 var cpuSeconds = MachineCpu.Now() - cpu;
+                var speed = naive ? string.Create(CultureInfo.InvariantCulture, $"{baseline.Seconds / result.Seconds:0.00}×") : "–";
+                var cpuRatio = naive ? string.Create(CultureInfo.InvariantCulture, $"{cpuSeconds / baseline.CpuSeconds:0.00}×") : "–";
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| archive check | {pages} | {concurrency} | {result.Seconds:0.0} | {pages / result.Seconds:0.00} | {cpuSeconds:0.0} | {cpuSeconds / pages:0.000} | {result.PeakRoot / 1048576.0:0} | {result.PeakTree / 1048576.0:0} | {result.Unchanged} | {baseline.Seconds / result.Seconds:0.00}× | {cpuSeconds / baseline.CpuSeconds:0.00}× |"));
+                    $"| archive check | {pages} | {concurrency} | {result.Seconds:0.0} | {pages / result.Seconds:0.00} | {cpuSeconds:0.0} | {cpuSeconds / pages:0.000} | {result.PeakRoot / 1048576.0:0} | {result.PeakTree / 1048576.0:0} | {result.Unchanged} | {speed} | {cpuRatio} |"));
             }
 
             return 0;

@@ -104,7 +104,7 @@ internal static class CheckCommand
             var options = new CheckOptions(
                 new UrlMap(Get(CheckSettings.Maps)),
                 FetchOptions.Default with { RequestTimeout = page, AllowPrivate = Get(CheckSettings.AllowPrivate), UserAgent = Get(CheckSettings.UserAgent) },
-                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(Get(CheckSettings.TotalTimeout)), SeedsPerTab = Get(CheckSettings.SeedsPerTab), Screenshots = Get(CheckSettings.Screenshots), RecordTraffic = Get(CheckSettings.Warc) },
+                CaptureOptions.Default with { NavigationTimeout = page, TotalTimeout = TimeSpan.FromSeconds(Get(CheckSettings.TotalTimeout)), SeedsPerTab = Get(CheckSettings.SeedsPerTab), Screenshots = Get(CheckSettings.Screenshots), ScreenshotScale = Get(CheckSettings.ScreenshotScale), RecordTraffic = Get(CheckSettings.Warc) },
                 new BrowserOptions(Get(CheckSettings.BrowserPath), Get(CheckSettings.BrowserEndpoint)),
                 Get(CheckSettings.Concurrency),
                 snapshotRoot)

@@ -89,14 +89,15 @@ internal sealed class BrowserTab : IAsyncDisposable
     /// beyond the viewport in place: Playwright's full-page screenshot resizes the page to its full height and
     /// back, laying it out twice more, which cost ~30 % more CPU per picture (docs/performance.md).
     /// </summary>
-    public async Task<byte[]> ScreenshotAsync(int width, int height, int quality)
+    /// <param name="scale">The picture's pixels per CSS pixel: below 1 the page is rastered at that scale, not shrunk afterwards.</param>
+    public async Task<byte[]> ScreenshotAsync(int width, int height, int quality, double scale = 1)
     {
         var answer = await devTools.SendAsync("Page.captureScreenshot", new Dictionary<string, object>
         {
             ["format"] = "jpeg",
             ["quality"] = quality,
             ["captureBeyondViewport"] = true,
-            ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 },
+            ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = scale },
         }).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         return answer is { } json && json.TryGetProperty("data", out var data) && data.GetString() is { } base64
             ? Convert.FromBase64String(base64)

@@ -85,6 +85,9 @@ public static class CheckSettings
             : throw r.Error(at, $"'{text}' is not one of findings, all, none"),
         v => v.ToString().ToLowerInvariant());
 
+    public static Setting<double> ScreenshotScale { get; } = Number(
+        "screenshotScale", "--screenshot-scale", "Pixels per CSS pixel of the pictures: the page is rastered at this scale, so 0.75 costs about half the CPU of 1 and 0.5 about a quarter (docs/performance.md); 1 or more for crisp text at full size.", CaptureOptions.Default.ScreenshotScale, 0.25, 2);
+
     public static Setting<string> UserAgent { get; } = new(
         "userAgent", "--user-agent", "The User-Agent of every request the tool makes itself.", "text", FetchOptions.DefaultUserAgent,
         texts => (texts[^1], null), (e, r, at) => r.String(e, at), _ => "a Chrome-like string ending `Archive/0.1`");
@@ -154,7 +157,7 @@ public static class CheckSettings
     /// <summary>Every setting, in the order the docs list them.</summary>
     public static IReadOnlyList<Setting> All { get; } =
     [
-        Seeds, Reports, .. Outputs, Maps, AllowPrivate, BrowserPath, BrowserEndpoint, Concurrency, SeedsPerTab, PageTimeout, TotalTimeout, Snapshots, NoSnapshots, Screenshots, Warc,
+        Seeds, Reports, .. Outputs, Maps, AllowPrivate, BrowserPath, BrowserEndpoint, Concurrency, SeedsPerTab, PageTimeout, TotalTimeout, Snapshots, NoSnapshots, Screenshots, ScreenshotScale, Warc,
         IgnoreSelectors, Masks, IgnoreRulesFile, Ignore, LinksEnabled, Exclude, LinkConcurrency, CacheTtl, LinkCache, Memento, MementoTimeGate, UserAgent, Policy, StaleAfter, Notify, NotifyStrict,
     ];
 
@@ -191,6 +194,13 @@ public static class CheckSettings
             ? (s, null)
             : (@default, $"must be a number of seconds between 0 and 3600, not '{texts[^1]}'"),
         (e, r, at) => r.Number(e, at, 0.001, 3600));
+
+    private static Setting<double> Number(string key, string option, string help, double @default, double min, double max) => new(
+        key, option, help, string.Create(CultureInfo.InvariantCulture, $"number {min}–{max}"), @default,
+        texts => double.TryParse(texts[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? (n, null)
+            : (@default, string.Create(CultureInfo.InvariantCulture, $"must be a number between {min} and {max}, not '{texts[^1]}'")),
+        (e, r, at) => r.Number(e, at, min, max));
 
     private static Setting<TimeSpan?> Duration(string key, string option, string help) => new(
         key, option, help, "duration", null,

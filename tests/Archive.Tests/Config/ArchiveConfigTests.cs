@@ -17,7 +17,7 @@ public sealed class ArchiveConfigTests
               "seeds": ["seeds/rfi-*.txt"],
               "maps": { "https://www.rfi.fr/": "http://mirror.local/rfi/" },
               "concurrency": 3, "pageTimeout": 20, "totalTimeout": 90, "seedsPerTab": 7, "allowPrivate": true,
-              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d", "screenshots": "all", "warc": false, "notifyStrict": true,
+              "snapshots": "snaps", "reports": "out", "userAgent": "ua/1", "staleAfter": "7d", "screenshots": "all", "screenshotScale": 0.5, "warc": false, "notifyStrict": true,
               "notify": ["${HOOK}", { "url": "https://hooks.slack.com/services/T/B/X", "format": "slack", "on": "any" }],
               "json": "out/r.json", "html": "site/index.html", "junit": "ci/junit.xml", "markdown": "ci/summary.md",
               "browserPath": "/usr/bin/chromium", "browserEndpoint": "ws://fleet:3000/",
@@ -36,6 +36,7 @@ public sealed class ArchiveConfigTests
         Assert.That((config.Get(CheckSettings.Concurrency), config.Get(CheckSettings.PageTimeout), config.Get(CheckSettings.TotalTimeout), config.Get(CheckSettings.SeedsPerTab), config.Get(CheckSettings.AllowPrivate)), Is.EqualTo((3, 20.0, 90.0, 7, true)));
         Assert.That(config.Get(CheckSettings.StaleAfter), Is.EqualTo(TimeSpan.FromDays(7)));
         Assert.That(config.Get(CheckSettings.Screenshots), Is.EqualTo(Archive.Capture.ScreenshotPolicy.All));
+        Assert.That(config.Get(CheckSettings.ScreenshotScale), Is.EqualTo(0.5));
         Assert.That(config.Get(CheckSettings.Warc), Is.False);
         Assert.That(config.Get(CheckSettings.NotifyStrict), Is.True);
         Assert.That(config.Get(CheckSettings.Notify), Is.EqualTo(new[] { new Archive.Notify.NotifyTarget("${HOOK}"), new Archive.Notify.NotifyTarget("https://hooks.slack.com/services/T/B/X", "slack", Archive.Notify.NotifyOn.Any) }));

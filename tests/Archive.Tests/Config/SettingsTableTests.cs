@@ -31,6 +31,7 @@ public sealed class SettingsTableTests
     /// <summary>Both sides refuse a value through the setting's one check.</summary>
     [TestCase("concurrency", "--concurrency", "0", "must be between 1 and 64")]
     [TestCase("links.cacheTtl", "--cache-ttl", "tomorrow", "is not a duration")]
+    [TestCase("screenshotScale", "--screenshot-scale", "3", "must be a number between 0.25 and 2")]
     public void TheCommandLineAndTheFileRefuseTheSameValue(string key, string option, string value, string problem)
     {
         var setting = CheckSettings.All.Single(s => s.Key == key);
