@@ -11,7 +11,7 @@ namespace Archive.Capture;
 /// <param name="MaxImageBytesPerPage">All images' bytes kept for one page; past it sizes are still recorded, bytes not.</param>
 /// <param name="MaxScreenshotHeight">Full-page screenshots are clipped at this height in CSS pixels.</param>
 /// <param name="ScreenshotQuality">JPEG quality of the screenshot, 1–100.</param>
-/// <param name="ScreenshotScale">Picture pixels per CSS pixel. The page is rastered at this scale, so the picture's cost falls with its area: 0.75 took 0.56× the CPU of 1 (docs/performance.md) and still reads at the size the report shows it.</param>
+/// <param name="ScreenshotScale">Picture pixels per CSS pixel. The page is rastered at this scale, so the picture's cost falls with its area: 0.5 took 0.27× the CPU of 1 (docs/performance.md), and its 640 px are about the width the report shows a picture at (two to a row).</param>
 /// <param name="SeedsPerTab">Seeds one browser tab serves, wiped between them, before it is replaced by a fresh context; 1 opens a fresh context for every seed.</param>
 /// <param name="SettleTimeout">How long, at most, a page whose first read holds little of the archived text is given to settle (DOM quiet, no loading placeholders, lazy parts loaded) before it is read again.</param>
 /// <param name="ArchivedScreenshot">Whether to render the archived body too (JavaScript off, images only) and screenshot it for the report.</param>
@@ -31,7 +31,7 @@ public sealed record CaptureOptions(
     int ViewportHeight = 900,
     int MaxScreenshotHeight = 16_000,
     int ScreenshotQuality = 80,
-    double ScreenshotScale = 0.75,
+    double ScreenshotScale = 0.5,
     bool DismissOverlays = true,
     bool ArchivedScreenshot = true,
     int SeedsPerTab = 50,

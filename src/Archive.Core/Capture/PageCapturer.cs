@@ -47,14 +47,14 @@ public sealed class PageCapturer : IAsyncDisposable
         try
         {
             var document = await fetcher.FetchAsync(new FetchRequest(sourceUrl, MaxBodyBytes: options.MaxPageBytes), deadline.Token).ConfigureAwait(false);
-            return new PageDocument(sourceUrl, document, sentAt, took.Elapsed);
+            return new PageDocument(sourceUrl, document, sentAt, fetcher.Time.GetUtcNow(), took.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The seed's own time limit passed while the page was still being fetched or retried: that page is
             // not answering, which is the page's problem, not the run's.
             var failure = new FetchFailure(FetchFailureKind.Timeout, $"no answer within the total time limit of {options.TotalTimeout.TotalSeconds:0.#} s");
-            return new PageDocument(sourceUrl, new FetchResponse(sourceUrl, sourceUrl, [], null, [], [], false, failure, 1, took.Elapsed), sentAt, took.Elapsed);
+            return new PageDocument(sourceUrl, new FetchResponse(sourceUrl, sourceUrl, [], null, [], [], false, failure, 1, took.Elapsed), sentAt, fetcher.Time.GetUtcNow(), took.Elapsed);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class PageCapturer : IAsyncDisposable
     /// <param name="archive">The crawl the seed came from: the archived body's pictures are shown as it kept them.</param>
     public async Task<PageCapture> CaptureAsync(PageDocument page, CancellationToken cancellationToken, string? archivedHtml = null, Func<string, bool>? suspect = null, Func<PageCapture, Task<Pictures>>? pictures = null, Seeds.IArchivedResources? archive = null)
     {
-        var (sourceUrl, document, sentAt, fetchTime) = page;
+        var (sourceUrl, document, sentAt, answeredAt, fetchTime) = page;
         var total = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.TotalTimeout - fetchTime is { Ticks: > 0 } left ? left : TimeSpan.Zero);
@@ -84,7 +84,7 @@ public sealed class PageCapturer : IAsyncDisposable
             renderable = false;
         }
 
-        var fetched = Fetched(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, notes, fetchMs);
+        var fetched = Fetched(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, notes, fetchMs, answeredAt);
         if (options.RecordTraffic && document.Failure is null)
         {
             fetched = fetched with { Traffic = [new Exchange(sentAt, "GET", [], null, document)] };
@@ -179,8 +179,8 @@ public sealed class PageCapturer : IAsyncDisposable
     }
 
     /// <summary>What is known once the main document has been fetched (or failed to be); rendering adds to it.</summary>
-    private PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms) =>
-        new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null) { CapturedAt = fetcher.Time.GetUtcNow() };
+    private static PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms, DateTimeOffset answeredAt) =>
+        new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null) { CapturedAt = answeredAt };
 
     private async Task<(PageCapture Capture, Pictures Wanted)> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, Func<PageCapture, Task<Pictures>>? pictures, CancellationToken cancellationToken)
     {

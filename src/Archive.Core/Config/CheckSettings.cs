@@ -76,7 +76,7 @@ public static class CheckSettings
     public static IReadOnlyList<Setting<string?>> Outputs { get; } = ReportFormats.All.Select(w => FilePath(w.Name, "--" + w.Name, w.Description, null, $"DIR/{w.DefaultFile}")).ToList();
 
     public static Setting<ScreenshotPolicy> Screenshots { get; } = new(
-        "screenshots", "--screenshots", "Which live pages get a full-page picture: findings (seeds whose text drifted or is gone, and seeds with no picture yet; the report shows an earlier run's picture for the rest), all, or none. Pictures cost most of the browser's graphics work.", "findings, all or none", ScreenshotPolicy.Findings,
+        "screenshots", "--screenshots", "Which live pages get a full-page picture: findings (seeds whose text drifted or is gone, and seeds with no picture yet; the archived body is rendered beside drift only; the report shows an earlier run's picture for the rest), all (the archived body too), or none (neither). Pictures cost most of the browser's graphics work.", "findings, all or none", ScreenshotPolicy.Findings,
         texts => Enum.TryParse<ScreenshotPolicy>(texts[^1], ignoreCase: true, out var policy) && !int.TryParse(texts[^1], out _)
             ? (policy, null)
             : (ScreenshotPolicy.Findings, $"must be findings, all or none, not '{texts[^1]}'"),
@@ -86,7 +86,7 @@ public static class CheckSettings
         v => v.ToString().ToLowerInvariant());
 
     public static Setting<double> ScreenshotScale { get; } = Number(
-        "screenshotScale", "--screenshot-scale", "Pixels per CSS pixel of the pictures: the page is rastered at this scale, so 0.75 costs about half the CPU of 1 and 0.5 about a quarter (docs/performance.md); 1 or more for crisp text at full size.", CaptureOptions.Default.ScreenshotScale, 0.25, 2);
+        "screenshotScale", "--screenshot-scale", "Pixels per CSS pixel of the pictures. The page is rastered at this scale: 0.5 (640 px wide, about the width the report shows a picture at) costs about a quarter of the CPU of 1 (docs/performance.md); 1 or more for text that stays crisp at full size.", CaptureOptions.Default.ScreenshotScale, 0.25, 2);
 
     public static Setting<string> UserAgent { get; } = new(
         "userAgent", "--user-agent", "The User-Agent of every request the tool makes itself.", "text", FetchOptions.DefaultUserAgent,

@@ -192,7 +192,8 @@ public sealed class HttpFetcher : IFetcher, IDisposable
         var first = SendOnceAsync(request, target, trusted, maxBody, limit, heard, race.Token);
         using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            var quiet = Task.Delay(hedgeAfter, Time, silence.Token);
+            // Real time, as the request's own limit (CancelAfter) is: a test's clock dates answers, it does not time them.
+            var quiet = Task.Delay(hedgeAfter, silence.Token);
             var woken = await Task.WhenAny(first, heard.Task, quiet).ConfigureAwait(false);
             await silence.CancelAsync().ConfigureAwait(false);
             if (woken != quiet || cancellationToken.IsCancellationRequested)
