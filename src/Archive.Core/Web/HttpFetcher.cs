@@ -174,9 +174,9 @@ public sealed class HttpFetcher : IFetcher, IDisposable
 
     /// <summary>
     /// One attempt within the request's time limit. A GET or HEAD that has heard nothing, not even headers, for
-    /// <see cref="FetchOptions.HedgeAfter"/> (a third of the limit, at least 5 s) is sent once more beside the first (a hedged request: a lost connection or a stalled
-    /// backend is often fine the second time), and the first complete answer wins; both end with the limit.
-    /// Returns how many requests were sent.
+    /// <see cref="FetchOptions.HedgeAfter"/> (a third of the limit, at least 5 s) is sent once more beside the
+    /// first (a hedged request: a lost connection or a stalled backend is often fine the second time), and the
+    /// first complete answer wins; both end with the limit. Returns how many requests were sent.
     /// </summary>
     private async Task<(Answer Answer, int Sent)> SendHedgedAsync(FetchRequest request, Uri target, bool trusted, long maxBody, CancellationToken cancellationToken)
     {
