@@ -8,9 +8,9 @@ namespace Archive.Bench;
 /// </summary>
 internal static class ArticleSite
 {
-    /// <param name="hung">Pages, spread evenly from the first, whose server accepts the connection and never sends a byte.</param>
+    /// <param name="hung">Pages, spread evenly from the first (or the last ones, with <paramref name="hungLast"/>), whose server accepts the connection and never sends a byte.</param>
     /// <param name="seeds">Where to write one seed per page (pointing at <c>https://news.example/news/N</c>); null for none.</param>
-    public static void Serve(LiveSite site, int pages, int hung, string? seeds)
+    public static void Serve(LiveSite site, int pages, int hung, string? seeds, bool hungLast = false)
     {
         var images = Enumerable.Range(0, 24).Select(i => GeneratedImages.Jpeg(i)).ToArray();
         site.Route("/media/*", context =>
@@ -32,7 +32,7 @@ internal static class ArticleSite
             var paragraphs = Enumerable.Range(0, 8 + (i % 5)).Select(k => $"{Pages.Paragraphs[k % Pages.Paragraphs.Length]} 第{i}篇第{k}段。").ToList();
             var path = $"/news/{i}";
             var title = $"新闻 {i}";
-            if (i % every == 0 && i / every < hung)
+            if (hungLast ? i >= pages - hung : i % every == 0 && i / every < hung)
             {
                 // A server that accepts the connection and never sends a byte.
                 site.Route(path, context => Task.Delay(Timeout.Infinite, context.RequestAborted));

@@ -15,7 +15,7 @@ namespace Archive.Bench;
 /// </summary>
 internal static class CaptureBenchmark
 {
-    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency, string[] extra, int hung = 0, bool naive = true)
+    public static async Task<int> RunAsync(int pages, int[] concurrencies, TimeSpan latency, string[] extra, int hung = 0, bool naive = true, bool hungLast = false)
     {
         await using var site = await LiveSite.StartAsync();
         site.Latency = latency;
@@ -24,10 +24,10 @@ internal static class CaptureBenchmark
         try
         {
             var seeds = Path.Combine(root, "seeds");
-            ArticleSite.Serve(site, pages, hung, seeds);
+            ArticleSite.Serve(site, pages, hung, seeds, hungLast);
 
             var baseline = naive ? await NaiveLoop.RunAsync(site, pages) : default;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hung pages: {hung}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hung pages: {hung}{(hungLast ? ", the last in the seed list" : string.Empty)}"));
             Console.WriteLine($"| run | pages | concurrency | wall s | pages/s | CPU s (machine) | CPU s per page | peak RSS MiB (tool) | peak RSS MiB (tree) | unchanged | speed vs naive | CPU vs naive |");
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             if (naive)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Archive.Bench;
 using Archive.Pipeline;
 
-// dotnet run -c Release --project bench/Archive.Bench -- capture [PAGES] [CONCURRENCY...] [--latency MS] [--hung N] [--no-naive] [-- CHECK OPTIONS]
+// dotnet run -c Release --project bench/Archive.Bench -- capture [PAGES] [CONCURRENCY...] [--latency MS] [--hung N] [--hung-last] [--no-naive] [-- CHECK OPTIONS]
 // dotnet run -c Release --project bench/Archive.Bench -- accuracy [--verbose]
 // dotnet run -c Release --project bench/Archive.Bench -- diff [PERTURBATIONS]
 // dotnet run -c Release --project bench/Archive.Bench -- media [PAIRS]
@@ -21,7 +21,8 @@ switch (command)
         args = passAt > 0 ? args[..passAt] : args;
         // --no-naive: no baseline, for runs that measure the check alone (memory from 200 to 1,000 seeds).
         var naive = !args.Contains("--no-naive");
-        args = [.. args.Where(a => a != "--no-naive")];
+        var hungLast = args.Contains("--hung-last"); // the hung pages last in the seed list, not spread from the first
+        args = [.. args.Where(a => a is not ("--no-naive" or "--hung-last"))];
         var hungAt = Array.IndexOf(args, "--hung");
         var hung = hungAt > 0 ? int.Parse(args[hungAt + 1], CultureInfo.InvariantCulture) : 0;
         args = hungAt > 0 ? [.. args[..hungAt], .. args[(hungAt + 2)..]] : args;
@@ -30,7 +31,7 @@ switch (command)
         var numbers = (latencyAt > 0 ? args[..latencyAt].Concat(args[(latencyAt + 2)..]) : args).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var pages = numbers.Length > 0 ? numbers[0] : 200;
         var concurrencies = numbers.Length > 1 ? numbers[1..] : [1, CheckOptions.DefaultConcurrency];
-        return await CaptureBenchmark.RunAsync(pages, concurrencies, latency, extra, hung, naive);
+        return await CaptureBenchmark.RunAsync(pages, concurrencies, latency, extra, hung, naive, hungLast);
     case "accuracy":
         return AccuracyBenchmark.Run(args.Contains("--verbose"));
     case "diff":
@@ -49,6 +50,6 @@ switch (command)
     case "warc":
         return await WarcBenchmark.RunAsync(args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [256, 1024]);
     default:
-        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] [--hung N] [--no-naive] | accuracy [--verbose] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000] | warc [MB...=256 1024] | screenshot [PAGES=30] [ROUNDS=3]");
+        Console.WriteLine("usage: Archive.Bench capture [PAGES=200] [CONCURRENCY...=1 default] [--latency MS] [--hung N] [--hung-last] [--no-naive] | accuracy [--verbose] | diff [PERTURBATIONS=1000] | media [PAIRS=1000] | links [LINKS=10000] [--linkinator PATH] | report [SEEDS=10000] | warc [MB...=256 1024] | screenshot [PAGES=30] [ROUNDS=3]");
         return 2;
 }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using Archive.Capture;
 using Archive.Diff;
 using Archive.IO;
@@ -76,12 +75,8 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         using var links = options.Links.Enabled ? new LinkChecker(fetcher, options.Links, linkCache) : null;
         var boilerplate = store is null ? new SiteBoilerplate() : await store.ReadBoilerplateAsync(cancellationToken).ConfigureAwait(false);
 
-        // Seeds reach the workers with their main document fetched, in the order the fetches end, at most
-        // Lookahead of them fetched or waiting at once: a page that never answers waits out its time limit
-        // beside the others, holding no worker and no tab, and a run's hung pages overlap from its start.
-        using var ahead = new SemaphoreSlim(Lookahead);
-        var queue = Channel.CreateUnbounded<((int File, string Id) Order, SeedLoad Load, PageDocument? Document)>();
-        var fetching = new List<Task>();
+        // Seeds reach the workers with their main document fetched ahead, as the fetches end.
+        using var queue = new FetchAhead<((int File, string Id) Order, SeedLoad Load)>(capturer.FetchAsync);
         var results = new List<((int File, string Id) Order, SeedReport Report)>();
         var finished = 0;
         observer.RunStarted(total);
@@ -127,9 +122,7 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
 
                         if (!skip)
                         {
-                            await ahead.WaitAsync(stop.Token).ConfigureAwait(false);
-                            fetching.RemoveAll(f => f.IsCompleted);
-                            fetching.Add(FetchAheadAsync((order[load.Path], load.Id), load));
+                            await queue.AddAsync(((order[load.Path], load.Id), load), load.Seed?.SourceUrl, stop.Token).ConfigureAwait(false);
                         }
                     }
 
@@ -145,41 +138,18 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
                 }
                 finally
                 {
-                    try
-                    {
-                        await Task.WhenAll(fetching).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        queue.Writer.Complete();
-                    }
+                    await queue.CompleteAsync().ConfigureAwait(false);
                 }
             },
             stop.Token);
-
-        async Task FetchAheadAsync((int File, string Id) place, SeedLoad load)
-        {
-            PageDocument? document = null;
-            try
-            {
-                document = load.Seed is { } seed ? await capturer.FetchAsync(seed.SourceUrl, stop.Token).ConfigureAwait(false) : null;
-            }
-            catch (OperationCanceledException)
-            {
-                // the run is stopping; the worker that takes the seed (if any does) fetches it itself
-            }
-
-            queue.Writer.TryWrite((place, load, document));
-        }
 
         var workers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(
             async () =>
             {
                 try
                 {
-                    await foreach (var (place, load, document) in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                    await foreach (var ((place, load), document) in queue.ReadAllAsync(stop.Token).ConfigureAwait(false))
                     {
-                        ahead.Release();
                         var (findings, archivedAt, snapshot) = await CheckAsync(load, document, capturer, media, links, store, boilerplate, stop.Token).ConfigureAwait(false);
                         var seedReport = await JudgeAsync(findings, load.Path, archivedAt, snapshot, store, stop.Token).ConfigureAwait(false);
                         history?.Append(SeedProjection.History(seedReport, startedAt, time.GetUtcNow()));
@@ -234,13 +204,6 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
         };
         return (report, Judge.ExitCodeFor(seeds.Select(r => r.Exit)));
     }
-
-    /// <summary>
-    /// Seeds whose main document is fetched or waiting for a worker at once. Wide enough that a run's hung pages
-    /// overlap (each waits one page timeout, beside everything else); narrow enough that the documents held are a
-    /// few MB, whatever the number of seeds.
-    /// </summary>
-    private int Lookahead => Math.Max(32, options.Concurrency * 8);
 
     /// <summary>
     /// The order seeds are started in (reports keep path order): the ones whose last check took longest first, so a
