@@ -68,7 +68,7 @@ public sealed class PageCapturer : IAsyncDisposable
         var (sourceUrl, document, sentAt, answeredAt, fetchTime) = page;
         var total = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.TotalTimeout - fetchTime is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+        deadline.CancelAfter(page.TimeLeft(options.TotalTimeout));
 
         var fetchMs = fetchTime.TotalMilliseconds;
         var notes = new List<string>();
@@ -84,7 +84,7 @@ public sealed class PageCapturer : IAsyncDisposable
             renderable = false;
         }
 
-        var fetched = Fetched(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, notes, fetchMs, answeredAt);
+        var fetched = Fetched(sourceUrl, document, notes, fetchMs, answeredAt);
         if (options.RecordTraffic && document.Failure is null)
         {
             fetched = fetched with { Traffic = [new Exchange(sentAt, "GET", [], null, document)] };
@@ -179,8 +179,8 @@ public sealed class PageCapturer : IAsyncDisposable
     }
 
     /// <summary>What is known once the main document has been fetched (or failed to be); rendering adds to it.</summary>
-    private static PageCapture Fetched(Uri sourceUrl, Uri finalUrl, IReadOnlyList<RedirectHop> redirects, int? status, string? contentType, FetchFailure? failure, List<string> notes, double ms, DateTimeOffset answeredAt) =>
-        new(sourceUrl, finalUrl, redirects, status, contentType, failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null) { CapturedAt = answeredAt };
+    private static PageCapture Fetched(Uri sourceUrl, FetchResponse document, List<string> notes, double ms, DateTimeOffset answeredAt) =>
+        new(sourceUrl, document.FinalUrl, document.Redirects, document.Status, document.ContentType, document.Failure, null, null, null, [], [], [], notes.ToList(), new CaptureTimings(ms, 0, 0, ms), null) { CapturedAt = answeredAt };
 
     private async Task<(PageCapture Capture, Pictures Wanted)> RenderAsync(BrowserTab tab, PageCapture fetched, FetchResponse document, List<string> notes, Stopwatch total, CancellationTokenSource deadline, Func<string, bool>? suspect, Func<PageCapture, Task<Pictures>>? pictures, CancellationToken cancellationToken)
     {

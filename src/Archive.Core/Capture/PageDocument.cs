@@ -8,4 +8,8 @@ namespace Archive.Capture;
 /// <param name="SentAt">When the request was sent, by the run's clock (the WARC's request record).</param>
 /// <param name="AnsweredAt">When the fetch ended, by the run's clock: the capture is dated by it (<see cref="PageCapture.CapturedAt"/>), not by when a tab was free.</param>
 /// <param name="Took">How long the fetch took, retries included.</param>
-public sealed record PageDocument(Uri SourceUrl, FetchResponse Response, DateTimeOffset SentAt, DateTimeOffset AnsweredAt, TimeSpan Took);
+public sealed record PageDocument(Uri SourceUrl, FetchResponse Response, DateTimeOffset SentAt, DateTimeOffset AnsweredAt, TimeSpan Took)
+{
+    /// <summary>What is left of a seed's <paramref name="total"/> time once its document has been fetched: the fetch counts, a wait for a tab or a worker after it does not.</summary>
+    public TimeSpan TimeLeft(TimeSpan total) => total > Took ? total - Took : TimeSpan.Zero;
+}

@@ -263,10 +263,9 @@ public sealed class CheckRunner(CheckOptions options, ICheckObserver observer, T
     {
         var totalTimeout = options.Capture.TotalTimeout;
 
-        // --total-timeout bounds the seed's own work, comparisons included, not only its capture; the time its
-        // document took to fetch counts, the time it then waited for a worker does not.
+        // --total-timeout bounds the seed's own work, comparisons included, not only its capture (PageDocument.TimeLeft).
         using var seedTime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        seedTime.CancelAfter(document is null || document.Took < totalTimeout ? totalTimeout - (document?.Took ?? TimeSpan.Zero) : TimeSpan.Zero);
+        seedTime.CancelAfter(document?.TimeLeft(totalTimeout) ?? totalTimeout);
 
         if (load.Seed is not { } seed)
         {

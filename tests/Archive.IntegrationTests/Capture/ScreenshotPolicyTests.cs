@@ -33,6 +33,7 @@ public sealed class ScreenshotPolicyTests
         await HtmlReport.WriteAsync(second, index, run.Snapshots, CancellationToken.None);
         var page = await File.ReadAllTextAsync(Path.Combine(run.Root, "report", HtmlReport.SeedFolder, HtmlReport.PageName("bridge")));
         Assert.That(page, Does.Contain("an earlier check (" + first.Seeds[0].Snapshot + ")"), "the report shows the last picture, dated");
+        Assert.That(page, Does.Contain("the archived body is rendered only when the live text drifted or is gone"), "the report says why an unchanged seed has no archived rendering");
 
         run.Serve(run.Edited);
         var (third, _) = await run.CheckAsync(options);

@@ -482,8 +482,9 @@ internal static class SeedPage
                 caption = $"the live page at an earlier check ({earlier.Snapshot}); this check took no new picture, as it found nothing to see";
             }
 
-            // Under --screenshots findings the archived body is rendered only for a seed whose text drifted or is gone.
-            if (src is null && !live && seed.Snapshot is not null)
+            // Under --screenshots findings the archived body is rendered only for a seed whose text drifted or is gone;
+            // a page that was not rendered at all (dead, unreadable) has no rendering for its own reason.
+            if (src is null && !live && seed.Snapshot is not null && seed.Status is Verdict.SeedStatus.Unchanged or Verdict.SeedStatus.Changed)
             {
                 caption = "the archived body is rendered only when the live text drifted or is gone (--screenshots all renders it for every seed)";
             }
